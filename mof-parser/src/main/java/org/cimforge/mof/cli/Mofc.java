@@ -1,0 +1,106 @@
+package org.cimforge.mof.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cimforge.mof.CompilationResult;
+import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.MofCompiler;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.mof.model.CimSchema;
+
+/**
+ * {@code mofc}: compiles MOF files and prints every diagnostic and a summary of the resolved schema.
+ * Exit status 0 when there are no errors, 1 when the MOF has errors, 2 for a usage mistake.
+ */
+public final class Mofc {
+    private static final String USAGE = """
+            usage: mofc [options] file.mof...
+              -I, --include DIR   add DIR to the include path (repeatable)
+              --werror            treat warnings as errors
+              -q, --quiet         print diagnostics only, no summary
+              --classes           list the resolved classes after the summary
+              -h, --help          show this help
+            """;
+
+    private Mofc() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command and returns its exit status (kept separate from main so tests can call it). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Path> includePath = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        boolean werror = false;
+        boolean quiet = false;
+        boolean listClasses = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "-I", "--include" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("mofc: " + arg + " needs a folder\n" + USAGE);
+                        return 2;
+                    }
+                    includePath.add(Path.of(args[++i]));
+                }
+                case "--werror" -> werror = true;
+                case "-q", "--quiet" -> quiet = true;
+                case "--classes" -> listClasses = true;
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    if (arg.startsWith("-I") && arg.length() > 2) {
+                        includePath.add(Path.of(arg.substring(2)));
+                    } else if (arg.startsWith("-")) {
+                        err.println("mofc: unknown option " + arg + "\n" + USAGE);
+                        return 2;
+                    } else {
+                        files.add(Path.of(arg));
+                    }
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            err.print("mofc: no MOF file given\n" + USAGE);
+            return 2;
+        }
+        long start = System.nanoTime();
+        CompilationResult result = MofCompiler.builder().includePath(includePath).warningsAsErrors(werror).build()
+                .compile(files);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (Diagnostic d : result.diagnostics()) {
+            err.println(d.render());
+        }
+        if (!quiet) {
+            out.println(summary(result, millis));
+            if (listClasses) {
+                result.schema().classes().forEach(c -> out.println("  " + describe(c)));
+            }
+        }
+        return result.hasErrors() ? 1 : 0;
+    }
+
+    static String summary(CompilationResult result, long millis) {
+        CimSchema schema = result.schema();
+        List<CimClass> classes = schema.classes();
+        long associations = classes.stream().filter(CimClass::isAssociation).count();
+        long indications = classes.stream().filter(CimClass::isIndication).count();
+        long methods = classes.stream().mapToLong(c -> c.declaredMethods().size()).sum();
+        return String.format("%d files, %d qualifier declarations, %d classes (%d associations, %d indications, "
+                        + "%d methods declared), %d instances; %d errors, %d warnings; %d ms",
+                result.fileCount(), schema.qualifierTypes().size(), classes.size(), associations, indications,
+                methods, schema.instances().size(), result.errors().size(), result.warnings().size(), millis);
+    }
+
+    private static String describe(CimClass c) {
+        return c.name() + c.superClass().map(s -> " : " + s.name()).orElse("")
+                + " (" + c.properties().size() + " properties, " + c.methods().size() + " methods)";
+    }
+}

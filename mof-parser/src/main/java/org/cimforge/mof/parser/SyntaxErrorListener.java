@@ -1,0 +1,56 @@
+package org.cimforge.mof.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.DiagnosticCode;
+import org.cimforge.mof.SourceLocation;
+import org.cimforge.mof.SourceText;
+
+/** Turns ANTLR syntax errors into located diagnostics with short, readable messages. */
+final class SyntaxErrorListener extends BaseErrorListener {
+    // Beyond this many alternatives a list of expected tokens stops helping the reader.
+    private static final int MAX_EXPECTED_SHOWN = 4;
+
+    private final SourceText source;
+    private final List<Diagnostic> diagnostics;
+
+    SyntaxErrorListener(SourceText source, List<Diagnostic> diagnostics) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                            String antlrMessage, RecognitionException e) {
+        String message = antlrMessage;
+        if (offendingSymbol instanceof Token token && recognizer instanceof Parser parser) {
+            message = describe(parser, token, e);
+        }
+        SourceLocation location = new SourceLocation(source.path(), line, charPositionInLine + 1);
+        diagnostics.add(new Diagnostic(DiagnosticCode.SYNTAX.defaultSeverity(), DiagnosticCode.SYNTAX, location,
+                message, source.line(line)));
+    }
+
+    private static String describe(Parser parser, Token token, RecognitionException e) {
+        String found = token.getType() == Token.EOF ? "end of file" : "'" + token.getText() + "'";
+        IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+                : parser.getExpectedTokens();
+        List<String> names = new ArrayList<>();
+        if (expected != null && expected.size() <= MAX_EXPECTED_SHOWN) {
+            for (int type : expected.toList()) {
+                names.add(TokenNames.describe(type));
+            }
+        }
+        if (names.isEmpty()) {
+            return "unexpected " + found;
+        }
+        return "unexpected " + found + ", expected " + String.join(" or ", names);
+    }
+}

@@ -1,0 +1,106 @@
+package org.cimforge.mof.resolve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cimforge.mof.DiagnosticCode;
+import org.cimforge.mof.DiagnosticSink;
+import org.cimforge.mof.SourceLocation;
+import org.cimforge.mof.ast.Production;
+import org.cimforge.mof.ast.PropertyValue;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.mof.model.CimInstance;
+import org.cimforge.mof.model.CimName;
+import org.cimforge.mof.model.CimProperty;
+import org.cimforge.mof.model.CimValue;
+
+/**
+ * Checks instance declarations against their classes (class known and concrete, properties known,
+ * values typed) and links aliases, which may be used before or after the instance that defines them.
+ */
+final class InstanceResolver {
+    private final DiagnosticSink sink;
+    private final ValueConverter values;
+    private final QualifierApplier qualifiers;
+
+    /** An instance declaration with the namespace in force where it was written. */
+    record Pending(Production.InstanceDeclaration declaration, String namespace) {
+    }
+
+    InstanceResolver(DiagnosticSink sink, ValueConverter values, QualifierApplier qualifiers) {
+        this.sink = sink;
+        this.values = values;
+        this.qualifiers = qualifiers;
+    }
+
+    List<CimInstance> resolve(List<Pending> pending, Map<CimName, CimClass> classes) {
+        Map<String, SourceLocation> aliases = new HashMap<>();
+        for (Pending p : pending) {
+            String alias = p.declaration().alias();
+            if (alias == null) {
+                continue;
+            }
+            SourceLocation first = aliases.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), p.declaration().location());
+            if (first != null) {
+                sink.report(DiagnosticCode.DUPLICATE_ALIAS, p.declaration().location(),
+                        "alias $" + alias + " is already defined at " + first);
+            }
+        }
+        List<CimInstance> result = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            CimInstance instance = instance(p, classes, aliases);
+            if (instance != null) {
+                result.add(instance);
+            }
+        }
+        return result;
+    }
+
+    private CimInstance instance(Pending pending, Map<CimName, CimClass> classes, Map<String, SourceLocation> aliases) {
+        Production.InstanceDeclaration decl = pending.declaration();
+        CimClass cimClass = classes.get(CimName.of(decl.className()));
+        if (cimClass == null) {
+            sink.report(DiagnosticCode.UNKNOWN_CLASS, decl.location(),
+                    "instance of class " + decl.className() + ", which is not declared");
+            return null;
+        }
+        if (cimClass.isAbstract()) {
+            sink.report(DiagnosticCode.ABSTRACT_INSTANCE, decl.location(),
+                    "class " + cimClass.name() + " is abstract and cannot have instances");
+        }
+        qualifiers.apply(decl.qualifiers(), null, null, "instance of " + cimClass.name());
+        Map<CimName, CimValue> propertyValues = new LinkedHashMap<>();
+        for (PropertyValue pv : decl.values()) {
+            CimProperty property = cimClass.property(pv.name()).orElse(null);
+            if (property == null) {
+                sink.report(DiagnosticCode.UNKNOWN_PROPERTY, pv.location(),
+                        "class " + cimClass.name() + " has no property " + pv.name());
+                continue;
+            }
+            if (propertyValues.containsKey(property.name())) {
+                sink.report(DiagnosticCode.DUPLICATE_PROPERTY_VALUE, pv.location(),
+                        "property " + pv.name() + " is set twice in this instance");
+                continue;
+            }
+            qualifiers.apply(pv.qualifiers(), null, null, "property value " + pv.name());
+            CimValue value = values.convert(pv.value(), property.type(), "property " + cimClass.name() + "."
+                    + property.name(), false);
+            checkAliases(value, pv, aliases);
+            propertyValues.put(property.name(), value);
+        }
+        return new CimInstance(cimClass, decl.alias(), propertyValues, pending.namespace(), decl.location());
+    }
+
+    private void checkAliases(CimValue value, PropertyValue pv, Map<String, SourceLocation> aliases) {
+        List<?> candidates = value.array() ? value.elements() : java.util.Collections.singletonList(value.value());
+        for (Object element : candidates) {
+            if (element instanceof CimValue.AliasTarget target
+                    && !aliases.containsKey(target.alias().toLowerCase(java.util.Locale.ROOT))) {
+                sink.report(DiagnosticCode.UNKNOWN_ALIAS, pv.value().location(),
+                        "alias $" + target.alias() + " is not defined by any instance");
+            }
+        }
+    }
+}
