@@ -3,6 +3,9 @@ package org.cimforge.mof;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -23,11 +26,14 @@ public final class MofCompiler {
     private final List<Path> includePath;
     private final boolean warningsAsErrors;
     private final int parallelism;
+    // Present when the builder asked to reuse parsed files across compile calls.
+    private final Map<Path, CompletableFuture<SourceLoader.Loaded>> parseCache;
 
     private MofCompiler(Builder builder) {
         this.includePath = List.copyOf(builder.includePath);
         this.warningsAsErrors = builder.warningsAsErrors;
         this.parallelism = builder.parallelism;
+        this.parseCache = builder.reuseParsedFiles ? new ConcurrentHashMap<>() : null;
     }
 
     public static Builder builder() {
@@ -57,11 +63,12 @@ public final class MofCompiler {
             return thread;
         });
         try {
-            SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor), sink);
+            SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache), sink);
             CimSchema schema = new Resolver(sink).resolve(sources.productions());
             return new CompilationResult(schema, severities(sink.diagnostics()), sources.fileCount());
         } finally {
-            executor.shutdownNow();
+            // Not shutdownNow: a task still queued may be a cached parse another compilation will wait for.
+            executor.shutdown();
         }
     }
 
@@ -82,6 +89,7 @@ public final class MofCompiler {
         private List<Path> includePath = List.of();
         private boolean warningsAsErrors;
         private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private boolean reuseParsedFiles;
 
         private Builder() {
         }
@@ -104,6 +112,15 @@ public final class MofCompiler {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + threads);
             }
             this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Keep parsed files between {@code compile} calls, so that compiling many small files against
+         * one large schema parses the schema once. A file changed on disk is parsed again.
+         */
+        public Builder reuseParsedFiles(boolean enabled) {
+            this.reuseParsedFiles = enabled;
             return this;
         }
 

@@ -166,7 +166,7 @@ identifier
 
 // ---------------------------------------------------------------- lexer
 
-PRAGMA          : '#pragma' ;
+PRAGMA          : '#' [ \t]* 'pragma' ;
 
 ANY             : 'any' ;
 AS              : 'as' ;

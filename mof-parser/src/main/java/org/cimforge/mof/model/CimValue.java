@@ -32,8 +32,9 @@ public record CimValue(CimType type, boolean array, Object value) {
     }
 
     /** Array elements (empty for NULL). */
-    public List<?> elements() {
-        return value == null ? List.of() : (List<?>) value;
+    @SuppressWarnings("unchecked")
+    public List<Object> elements() {
+        return value == null ? List.of() : (List<Object>) value;
     }
 
     public String asString() {

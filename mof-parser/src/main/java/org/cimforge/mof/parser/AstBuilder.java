@@ -148,7 +148,12 @@ final class AstBuilder extends MofBaseVisitor<Object> {
         String referenceClass = objectRef != null ? objectRef.className.getText() : null;
         Integer size = null;
         if (array != null && array.size != null) {
-            size = parseInteger(array.size, 10, array.size.getText()).intValue();
+            BigInteger parsed = parseInteger(array.size, 10, array.size.getText());
+            if (parsed.signum() <= 0 || parsed.bitLength() > 31) {
+                error(DiagnosticCode.INVALID_LITERAL, array.size, "array size must be a positive integer");
+            } else {
+                size = parsed.intValue();
+            }
         }
         return new TypeSpec(type, referenceClass, array != null, size, at(start));
     }
@@ -301,14 +306,16 @@ final class AstBuilder extends MofBaseVisitor<Object> {
                         digitsEnd++;
                     }
                     if (digitsEnd == i + 1) {
-                        escapeError(token, i - 1, "\\x must be followed by 1 to 4 hexadecimal digits");
+                        escapeError(token, i - 1, DiagnosticCode.INVALID_ESCAPE,
+                                "\\" + e + " without hexadecimal digits is read as '" + e + "'");
+                        out.append(e);
                     } else {
                         out.append((char) Integer.parseInt(text.substring(i + 1, digitsEnd), 16));
                     }
                     i = digitsEnd - 1;
                 }
                 default -> {
-                    escapeError(token, i - 1, "unknown escape sequence '\\" + e + "'");
+                    escapeError(token, i - 1, DiagnosticCode.INVALID_ESCAPE, "unknown escape sequence '\\" + e + "' is read as '" + e + "'");
                     out.append(e);
                 }
             }
@@ -316,11 +323,10 @@ final class AstBuilder extends MofBaseVisitor<Object> {
         return out.toString();
     }
 
-    private void escapeError(Token token, int offsetInToken, String message) {
+    private void escapeError(Token token, int offsetInToken, DiagnosticCode code, String message) {
         SourceLocation location = new SourceLocation(source.path(), token.getLine(),
                 token.getCharPositionInLine() + 1 + offsetInToken);
-        diagnostics.add(new Diagnostic(DiagnosticCode.INVALID_ESCAPE.defaultSeverity(), DiagnosticCode.INVALID_ESCAPE,
-                location, message, source.line(location.line())));
+        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, location, message, source.line(location.line())));
     }
 
     private void error(DiagnosticCode code, Token token, String message) {

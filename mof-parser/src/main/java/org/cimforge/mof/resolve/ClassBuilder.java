@@ -77,9 +77,8 @@ final class ClassBuilder {
         for (Feature feature : decl.features()) {
             CimName name = CimName.of(feature.name());
             if (!declared.add(name)) {
-                sink.report(DiagnosticCode.DUPLICATE_MEMBER, feature.location(),
-                        decl.name() + " declares " + feature.name() + " more than once");
-                continue;
+                sink.report(DiagnosticCode.DUPLICATE_MEMBER, feature.location(), decl.name() + " declares "
+                        + feature.name() + " more than once; the later declaration is used");
             }
             if (feature instanceof Feature.Property property) {
                 CimProperty built = property(decl, property, superClass, association);
@@ -200,7 +199,7 @@ final class ClassBuilder {
                 sink.report(DiagnosticCode.OVERRIDE_TARGET_MISSING, override.location(), decl.name() + "." + name
                         + " overrides " + kind + " " + target + ", but "
                         + (superClass == null ? decl.name() + " has no superclass"
-                        : "no superclass of " + decl.name() + " has one"));
+                        : "no superclass of " + decl.name() + " has one") + "; it is treated as a new " + kind);
             }
             return inheritedMember;
         }

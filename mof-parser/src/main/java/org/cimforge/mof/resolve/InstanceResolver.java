@@ -44,8 +44,8 @@ final class InstanceResolver {
             }
             SourceLocation first = aliases.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), p.declaration().location());
             if (first != null) {
-                sink.report(DiagnosticCode.DUPLICATE_ALIAS, p.declaration().location(),
-                        "alias $" + alias + " is already defined at " + first);
+                sink.report(DiagnosticCode.DUPLICATE_ALIAS, p.declaration().location(), "alias $" + alias
+                        + " is already defined at " + first + "; references use this later definition");
             }
         }
         List<CimInstance> result = new ArrayList<>(pending.size());
@@ -81,8 +81,7 @@ final class InstanceResolver {
             }
             if (propertyValues.containsKey(property.name())) {
                 sink.report(DiagnosticCode.DUPLICATE_PROPERTY_VALUE, pv.location(),
-                        "property " + pv.name() + " is set twice in this instance");
-                continue;
+                        "property " + pv.name() + " is set twice in this instance; the later value is used");
             }
             qualifiers.apply(pv.qualifiers(), null, null, "property value " + pv.name());
             CimValue value = values.convert(pv.value(), property.type(), "property " + cimClass.name() + "."

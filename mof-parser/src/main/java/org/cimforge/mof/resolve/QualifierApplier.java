@@ -27,11 +27,18 @@ final class QualifierApplier {
     private final DiagnosticSink sink;
     private final QualifierDeclarations declarations;
     private final ValueConverter values;
+    // Production position of the element being resolved; selects redeclared qualifier versions.
+    private int position = Integer.MAX_VALUE;
 
     QualifierApplier(DiagnosticSink sink, QualifierDeclarations declarations, ValueConverter values) {
         this.sink = sink;
         this.declarations = declarations;
         this.values = values;
+    }
+
+    /** Sets the production position that the following {@link #apply} calls resolve at. */
+    void at(int productionPosition) {
+        this.position = productionPosition;
     }
 
     /**
@@ -72,7 +79,7 @@ final class QualifierApplier {
     }
 
     private CimQualifier resolve(QualifierUse use, Set<Scope> scopes, String element) {
-        QualifierType type = declarations.get(use.name());
+        QualifierType type = declarations.get(use.name(), position);
         if (type == null) {
             sink.report(DiagnosticCode.UNKNOWN_QUALIFIER, use.location(), "qualifier " + use.name()
                     + " is not declared (declare it with 'Qualifier " + use.name() + " : ...;' or include qualifiers.mof)");

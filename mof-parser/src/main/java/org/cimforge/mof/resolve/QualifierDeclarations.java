@@ -2,6 +2,7 @@ package org.cimforge.mof.resolve;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,25 @@ import org.cimforge.mof.model.Scope;
 
 /**
  * Validates qualifier declarations (type, default, scopes, flavors) and keeps them by name. An
- * identical redeclaration is accepted, since schemas are often layered; a different one is an error.
+ * identical redeclaration is accepted, since schemas are often layered; a different one replaces the first
+ * with a warning, as repository-based compilers do.
  */
 final class QualifierDeclarations {
     private final DiagnosticSink sink;
     private final ValueConverter values;
     private final Map<CimName, QualifierType> declared = new LinkedHashMap<>();
+    // Every declaration of a name with the position of its production, for redeclarations.
+    private final Map<CimName, List<Positioned>> history = new HashMap<>();
+
+    private record Positioned(int position, QualifierType type) {
+    }
 
     QualifierDeclarations(DiagnosticSink sink, ValueConverter values) {
         this.sink = sink;
         this.values = values;
     }
 
-    void declare(Production.QualifierDeclaration decl) {
+    void declare(Production.QualifierDeclaration decl, int position) {
         CimTypeRef type = new CimTypeRef(decl.type().type(), null, decl.type().array(), decl.type().arraySize());
         String what = "qualifier " + decl.name();
         CimValue defaultValue = decl.defaultValue() == null ? CimValue.nullOf(type.type(), type.array())
@@ -55,11 +62,13 @@ final class QualifierDeclarations {
         QualifierType qualifierType = new QualifierType(CimName.of(decl.name()), type, defaultValue, scopes,
                 withDefaults(flavors), decl.location());
         QualifierType previous = declared.get(qualifierType.name());
+        history.computeIfAbsent(qualifierType.name(), k -> new ArrayList<>()).add(new Positioned(position, qualifierType));
         if (previous == null) {
             declared.put(qualifierType.name(), qualifierType);
         } else if (!sameDeclaration(previous, qualifierType)) {
-            sink.report(DiagnosticCode.DUPLICATE_QUALIFIER_DECLARATION, decl.location(),
-                    "qualifier " + decl.name() + " is already declared differently at " + previous.location());
+            sink.report(DiagnosticCode.DUPLICATE_QUALIFIER_DECLARATION, decl.location(), "qualifier " + decl.name()
+                    + " is already declared differently at " + previous.location() + "; this declaration replaces it");
+            declared.put(qualifierType.name(), qualifierType);
         }
     }
 
@@ -110,8 +119,22 @@ final class QualifierDeclarations {
                 && a.scopes().equals(b.scopes()) && a.flavors().equals(b.flavors());
     }
 
-    QualifierType get(String name) {
-        return declared.get(CimName.of(name));
+    /**
+     * The declaration in force at a production position: the latest one before it, or the first one
+     * when the qualifier is only declared later (declaration order does not matter otherwise).
+     */
+    QualifierType get(String name, int position) {
+        List<Positioned> versions = history.get(CimName.of(name));
+        if (versions == null) {
+            return null;
+        }
+        QualifierType inForce = versions.get(0).type();
+        for (Positioned version : versions) {
+            if (version.position() <= position) {
+                inForce = version.type();
+            }
+        }
+        return inForce;
     }
 
     List<QualifierType> all() {

@@ -25,7 +25,7 @@ public final class Resolver {
     private final QualifierApplier qualifierApplier;
 
     /** A class declaration with the namespace in force where it was written. */
-    private record PendingClass(Production.ClassDeclaration declaration, String namespace) {
+    private record PendingClass(Production.ClassDeclaration declaration, String namespace, int position) {
     }
 
     public Resolver(DiagnosticSink sink) {
@@ -41,17 +41,21 @@ public final class Resolver {
         PragmaChecker pragmas = new PragmaChecker(sink);
         String namespace = null;
         // Pass 1: directives and qualifier declarations, collecting classes and instances.
+        int position = 0;
         for (Production production : productions) {
+            position++;
             if (production instanceof Production.Pragma pragma) {
                 String set = pragmas.check(pragma);
                 namespace = set != null ? set : namespace;
             } else if (production instanceof Production.QualifierDeclaration decl) {
-                qualifierDeclarations.declare(decl);
+                qualifierDeclarations.declare(decl, position);
             } else if (production instanceof Production.ClassDeclaration decl) {
-                PendingClass previous = classDecls.putIfAbsent(CimName.of(decl.name()), new PendingClass(decl, namespace));
+                // Like repository-based compilers, a redeclaration replaces the earlier class (with a warning).
+                PendingClass previous = classDecls.put(CimName.of(decl.name()), new PendingClass(decl, namespace, position));
                 if (previous != null) {
                     sink.report(DiagnosticCode.DUPLICATE_CLASS, decl.location(), "class " + decl.name()
-                            + " is already declared at " + previous.declaration().location());
+                            + " is already declared at " + previous.declaration().location()
+                            + "; this later declaration replaces it");
                 }
             } else if (production instanceof Production.InstanceDeclaration decl) {
                 instances.add(new InstanceResolver.Pending(decl, namespace));
@@ -74,7 +78,8 @@ public final class Resolver {
             }
         }
         checkReferenceNarrowing(ordered, built);
-        // Pass 3: instances, after every class exists.
+        // Pass 3: instances, after every class exists, with the qualifier declarations in force at the end.
+        qualifierApplier.at(Integer.MAX_VALUE);
         var resolvedInstances = new InstanceResolver(sink, values, qualifierApplier).resolve(instances, built);
         return new CimSchema(qualifierDeclarations.all(), ordered, resolvedInstances);
     }
@@ -101,6 +106,7 @@ public final class Resolver {
                 superClass = build(parent, decls, built, inProgress, builder);
             }
         }
+        qualifierApplier.at(pending.position());
         CimClass cimClass = builder.build(decl, superClass, pending.namespace());
         built.put(name, cimClass);
         return cimClass;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,19 +34,25 @@ import org.cimforge.mof.parser.MofSourceDecoder;
 public final class SourceLoader {
     private final IncludeResolver includes;
     private final Executor executor;
-    private final Map<Path, CompletableFuture<Loaded>> started = new ConcurrentHashMap<>();
+    private final Map<Path, CompletableFuture<Loaded>> started;
 
     /** One file after reading and parsing; {@code file} is null when it could not be read. */
-    private record Loaded(Path path, MofFile file, List<Diagnostic> diagnostics, Map<Production.Pragma, Path> includeTargets) {
+    public record Loaded(Path path, MofFile file, List<Diagnostic> diagnostics,
+                         Map<Production.Pragma, Path> includeTargets, FileTime modified) {
     }
 
     /** Everything the resolver needs: productions in order plus the texts for diagnostic excerpts. */
     public record Sources(List<Production> productions, Map<String, SourceText> texts, int fileCount) {
     }
 
-    public SourceLoader(List<Path> includePath, Executor executor) {
+    /**
+     * @param cache parsed files shared between compilations with the same include path (a file is
+     *              parsed again when its modification time changes), or null for no sharing
+     */
+    public SourceLoader(List<Path> includePath, Executor executor, Map<Path, CompletableFuture<Loaded>> cache) {
         this.includes = new IncludeResolver(includePath);
         this.executor = executor;
+        this.started = cache != null ? cache : new ConcurrentHashMap<>();
     }
 
     /** Loads files from disk (top-level files are named relative to the working directory). */
@@ -62,7 +69,8 @@ public final class SourceLoader {
         for (SourceText text : texts) {
             Path key = Path.of(text.path());
             keys.add(key);
-            started.put(key.toAbsolutePath().normalize(), CompletableFuture.supplyAsync(() -> parse(key, text), executor));
+            started.put(key.toAbsolutePath().normalize(),
+                    CompletableFuture.supplyAsync(() -> parse(key, text, null), executor));
         }
         return assemble(keys, sink);
     }
@@ -136,14 +144,34 @@ public final class SourceLoader {
     }
 
     private CompletableFuture<Loaded> start(Path path) {
-        return started.computeIfAbsent(path.toAbsolutePath().normalize(),
-                key -> CompletableFuture.supplyAsync(() -> read(path), executor));
+        Path key = path.toAbsolutePath().normalize();
+        CompletableFuture<Loaded> future = started.computeIfAbsent(key,
+                k -> CompletableFuture.supplyAsync(() -> read(path), executor));
+        if (future.isDone() && isStale(future.join(), path)) {
+            CompletableFuture<Loaded> fresh = CompletableFuture.supplyAsync(() -> read(path), executor);
+            started.put(key, fresh);
+            return fresh;
+        }
+        return future;
+    }
+
+    private static boolean isStale(Loaded loaded, Path path) {
+        if (loaded.modified == null) {
+            return loaded.file == null;
+        }
+        try {
+            return !Files.getLastModifiedTime(path).equals(loaded.modified);
+        } catch (IOException gone) {
+            return true;
+        }
     }
 
     private Loaded read(Path path) {
         String display = path.toString();
         byte[] bytes;
+        FileTime modified;
         try {
+            modified = Files.getLastModifiedTime(path);
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException | java.nio.file.AccessDeniedException missing) {
             return failed(path, DiagnosticCode.FILE_NOT_FOUND, "cannot read file: " + display + " does not exist or is not readable");
@@ -151,21 +179,24 @@ public final class SourceLoader {
             return failed(path, DiagnosticCode.FILE_UNREADABLE, "cannot read file: " + e.getMessage());
         }
         MofSourceDecoder.Decoded decoded = MofSourceDecoder.decode(bytes);
-        Loaded loaded = parse(path, new SourceText(display, decoded.text()));
-        if (decoded.latin1Fallback()) {
-            loaded.diagnostics.add(0, new Diagnostic(DiagnosticCode.ENCODING.defaultSeverity(), DiagnosticCode.ENCODING,
-                    SourceLocation.ofFile(display), "file is not valid UTF-8; read as ISO-8859-1", null));
+        Loaded loaded = parse(path, new SourceText(display, decoded.text()), modified);
+        if (!decoded.latin1Fallback()) {
+            return loaded;
         }
-        return loaded;
+        List<Diagnostic> withWarning = new ArrayList<>();
+        withWarning.add(new Diagnostic(DiagnosticCode.ENCODING.defaultSeverity(), DiagnosticCode.ENCODING,
+                SourceLocation.ofFile(display), "file is not valid UTF-8; read as ISO-8859-1", null));
+        withWarning.addAll(loaded.diagnostics);
+        return new Loaded(path, loaded.file, List.copyOf(withWarning), loaded.includeTargets, modified);
     }
 
     private Loaded failed(Path path, DiagnosticCode code, String message) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         diagnostics.add(new Diagnostic(code.defaultSeverity(), code, SourceLocation.ofFile(path.toString()), message, null));
-        return new Loaded(path, null, diagnostics, Map.of());
+        return new Loaded(path, null, diagnostics, Map.of(), null);
     }
 
-    private Loaded parse(Path path, SourceText text) {
+    private Loaded parse(Path path, SourceText text, FileTime modified) {
         MofFileParser.Result result = MofFileParser.parse(text);
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         Map<Production.Pragma, Path> targets = new java.util.IdentityHashMap<>();
@@ -179,6 +210,6 @@ public final class SourceLoader {
                 }
             }
         }
-        return new Loaded(path, result.file(), diagnostics, targets);
+        return new Loaded(path, result.file(), List.copyOf(diagnostics), targets, modified);
     }
 }

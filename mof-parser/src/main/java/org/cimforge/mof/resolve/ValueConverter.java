@@ -81,6 +81,10 @@ final class ValueConverter {
                 if (value instanceof Value.Char16Value c) {
                     return c.value();
                 }
+                // Several compilers accept "x" for a char16; so do we when it is one character.
+                if (value instanceof Value.StringValue s && s.value().length() == 1) {
+                    return s.value().charAt(0);
+                }
             }
             case BOOLEAN -> {
                 if (value instanceof Value.BooleanValue b) {
