@@ -16,6 +16,16 @@ public interface CimElement {
         return qualifiers().string("Description");
     }
 
+    /** The class named by an EmbeddedInstance qualifier (the element holds an instance of it), if any. */
+    default java.util.Optional<CimName> embeddedInstance() {
+        return java.util.Optional.ofNullable(qualifiers().string("EmbeddedInstance")).map(CimName::of);
+    }
+
+    /** True when the element carries Required (a value must be given, never NULL). */
+    default boolean isRequired() {
+        return qualifiers().isTrue("Required");
+    }
+
     /** True when the element carries a Deprecated qualifier. */
     default boolean isDeprecated() {
         return qualifiers().contains("Deprecated");

@@ -15,14 +15,6 @@ public record CimParameter(CimName name, CimTypeRef type, Qualifiers qualifiers,
         return qualifiers.isTrue("Out");
     }
 
-    public boolean isRequired() {
-        return qualifiers.isTrue("Required");
-    }
-
-    public Optional<CimName> embeddedInstance() {
-        return Optional.ofNullable(qualifiers.string("EmbeddedInstance")).map(CimName::of);
-    }
-
     public Optional<ValueMap> values() {
         return Optional.ofNullable(valueMap);
     }

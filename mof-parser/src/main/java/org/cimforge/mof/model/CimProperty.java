@@ -19,15 +19,6 @@ public record CimProperty(CimName name, CimTypeRef type, CimValue defaultValue, 
         return type.isReference();
     }
 
-    public boolean isRequired() {
-        return qualifiers.isTrue("Required");
-    }
-
-    /** The class named by an EmbeddedInstance qualifier, if any. */
-    public Optional<CimName> embeddedInstance() {
-        return Optional.ofNullable(qualifiers.string("EmbeddedInstance")).map(CimName::of);
-    }
-
     public Optional<ValueMap> values() {
         return Optional.ofNullable(valueMap);
     }

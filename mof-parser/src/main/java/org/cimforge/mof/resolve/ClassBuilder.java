@@ -66,11 +66,14 @@ final class ClassBuilder {
         Map<CimName, CimProperty> properties = new LinkedHashMap<>();
         Map<CimName, CimMethod> methods = new LinkedHashMap<>();
         if (superClass != null) {
+            // A member the superclass itself inherited already carries only propagated qualifiers: reuse it.
             for (CimProperty p : superClass.properties()) {
-                properties.put(p.name(), p.inherited(qualifiers.apply(List.of(), null, p.qualifiers(), "")));
+                properties.put(p.name(), p.propagated() ? p
+                        : p.inherited(qualifiers.apply(List.of(), null, p.qualifiers(), "")));
             }
             for (CimMethod m : superClass.methods()) {
-                methods.put(m.name(), m.inherited(qualifiers.apply(List.of(), null, m.qualifiers(), "")));
+                methods.put(m.name(), m.propagated() ? m
+                        : m.inherited(qualifiers.apply(List.of(), null, m.qualifiers(), "")));
             }
         }
         Set<CimName> declared = new HashSet<>();
