@@ -5,12 +5,19 @@ import org.cimforge.mof.model.CimSchema;
 
 /**
  * What a compilation produced: the resolved schema (built as far as the input allowed, even when
- * there are errors), every diagnostic in the order found, and how many files were read.
+ * there are errors), every diagnostic in the order found, and the files read (includes too), in the
+ * order they were read.
  */
-public record CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, int fileCount) {
+public record CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, List<String> files) {
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);
+        files = List.copyOf(files);
+    }
+
+    /** How many files were read, includes counted. */
+    public int fileCount() {
+        return files.size();
     }
 
     public List<Diagnostic> errors() {

@@ -42,7 +42,7 @@ public final class SourceLoader {
     }
 
     /** Everything the resolver needs: productions in order plus the texts for diagnostic excerpts. */
-    public record Sources(List<Production> productions, Map<String, SourceText> texts, int fileCount) {
+    public record Sources(List<Production> productions, Map<String, SourceText> texts) {
     }
 
     /**
@@ -83,7 +83,7 @@ public final class SourceLoader {
         for (Path path : topLevel) {
             walk(path, null, productions, texts, done, stack, sink);
         }
-        return new Sources(productions, texts, done.size());
+        return new Sources(productions, texts);
     }
 
     private void walk(Path path, Production.Pragma includedBy, List<Production> out, Map<String, SourceText> texts,
