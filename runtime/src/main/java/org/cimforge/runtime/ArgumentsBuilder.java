@@ -1,0 +1,82 @@
+package org.cimforge.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+
+/**
+ * Base of generated builders for method arguments (IN parameters of a call, OUT parameters of a result).
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ArgumentsBuilder<B extends ArgumentsBuilder<B>> {
+    private final ElementSet parameters;
+    private final Map<String, CIMArgument<?>> values = new LinkedHashMap<>();
+
+    protected ArgumentsBuilder(ElementSet parameters) {
+        this.parameters = parameters;
+    }
+
+    /** This builder as its concrete type. */
+    protected abstract B self();
+
+    /** Sets an argument to a Java value (null sends NULL). */
+    protected final B set(String name, Object javaValue) {
+        PropertyInfo info = parameters.require(name);
+        values.put(ElementSet.key(name), new CIMArgument<>(info.name(), info.dataType(),
+                Values.toCim(info.dataType(), javaValue)));
+        return self();
+    }
+
+    /** Sets a ValueMap argument to a discrete constant's value. */
+    protected final B setEnum(String name, CimEnum constant) {
+        PropertyInfo info = parameters.require(name);
+        return set(name, constant == null ? null : EnumValue.rawOf(constant, info.kind()));
+    }
+
+    /** Sets a ValueMap argument to an exact value. */
+    protected final B setEnumValue(String name, EnumValue<?> value) {
+        return set(name, value == null ? null : value.raw());
+    }
+
+    /** Sets a ValueMap array from discrete constants. */
+    protected final B setEnumConstants(String name, CimEnum... constants) {
+        if (constants == null) {
+            return set(name, null);
+        }
+        CimKind kind = elementInfo(name).kind();
+        List<Object> raw = new ArrayList<>(constants.length);
+        for (CimEnum c : constants) {
+            raw.add(c == null ? null : EnumValue.rawOf(c, kind));
+        }
+        return set(name, raw);
+    }
+
+    /** Sets a ValueMap array argument from exact values. */
+    protected final B setEnumValues(String name, List<? extends EnumValue<?>> list) {
+        if (list == null) {
+            return set(name, null);
+        }
+        List<Object> raw = new ArrayList<>(list.size());
+        list.forEach(v -> raw.add(v == null ? null : v.raw()));
+        return set(name, raw);
+    }
+
+    private PropertyInfo elementInfo(String name) {
+        return parameters.require(name);
+    }
+
+    /** The arguments set so far, in parameter order. */
+    protected final CIMArgument<?>[] arguments() {
+        List<CIMArgument<?>> ordered = new ArrayList<>();
+        for (PropertyInfo p : parameters.all()) {
+            CIMArgument<?> a = values.get(ElementSet.key(p.name()));
+            if (a != null) {
+                ordered.add(a);
+            }
+        }
+        return ordered.toArray(new CIMArgument<?>[0]);
+    }
+}

@@ -1,0 +1,46 @@
+package org.cimforge.runtime;
+
+import java.util.List;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * Server-side instance operations for one CIM class; every operation defaults to "not supported",
+ * so an implementation overrides only what it offers.
+ *
+ * @param <T> the generated instance class
+ */
+public interface InstanceProvider<T extends CimInstanceBase> {
+
+    /** The schema facts of the class served. */
+    CimClassInfo cimClass();
+
+    /** The typed view of an instance a client sent (CreateInstance, ModifyInstance). */
+    T adapt(CIMInstance instance);
+
+    default List<T> enumerateInstances(InvocationContext context) throws WBEMException {
+        throw CimErrors.notSupported("EnumerateInstances");
+    }
+
+    default List<CimReference<T>> enumerateInstanceNames(InvocationContext context) throws WBEMException {
+        return enumerateInstances(context).stream().map(CimInstanceBase::<T>reference).toList();
+    }
+
+    default T getInstance(InvocationContext context, CimReference<T> name) throws WBEMException {
+        throw CimErrors.notSupported("GetInstance");
+    }
+
+    default CimReference<T> createInstance(InvocationContext context, T instance) throws WBEMException {
+        throw CimErrors.notSupported("CreateInstance");
+    }
+
+    /** Modifies the named properties (all when propertyList is null). */
+    default void modifyInstance(InvocationContext context, T instance, List<String> propertyList)
+            throws WBEMException {
+        throw CimErrors.notSupported("ModifyInstance");
+    }
+
+    default void deleteInstance(InvocationContext context, CimReference<T> name) throws WBEMException {
+        throw CimErrors.notSupported("DeleteInstance");
+    }
+}

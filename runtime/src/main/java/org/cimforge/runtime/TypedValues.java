@@ -1,0 +1,115 @@
+package org.cimforge.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMValuedElement;
+
+/**
+ * Base of generated value holders (instances, method arguments and results): keeps the JSR48
+ * elements exactly as received, in order, and reads them as typed Java values on demand.
+ *
+ * <p>Keeping the received elements rather than copying them into fields is what makes the round
+ * trip lossless: properties the schema does not know, NULLs, flags and numbers inside ValueMap ranges
+ * all come back out unchanged.
+ */
+public abstract class TypedValues {
+    private final Map<String, CIMValuedElement<?>> elements;
+
+    /** Holds the given elements; later ones with the same name (ignoring case) replace earlier ones. */
+    protected TypedValues(List<? extends CIMValuedElement<?>> received) {
+        Map<String, CIMValuedElement<?>> map = new LinkedHashMap<>();
+        for (CIMValuedElement<?> e : received) {
+            map.put(ElementSet.key(e.getName()), e);
+        }
+        this.elements = Collections.unmodifiableMap(map);
+    }
+
+    /** The held elements in order. */
+    protected final List<CIMValuedElement<?>> elements() {
+        return List.copyOf(elements.values());
+    }
+
+    /** True when the element was present (possibly NULL), false when it was not sent at all. */
+    public final boolean isPresent(String name) {
+        return elements.containsKey(ElementSet.key(name));
+    }
+
+    /** The Java form of an element's value as received (lists for arrays), or null. */
+    public final Object rawValue(String name) {
+        CIMValuedElement<?> e = elements.get(ElementSet.key(name));
+        return e == null ? null : Values.toJava(e.getDataType(), e.getValue());
+    }
+
+    /** A scalar value as the given Java type; numbers of another width are converted exactly. */
+    protected final <T> T value(String name, Class<T> type) {
+        return Values.coerce(rawValue(name), type);
+    }
+
+    /** An array value as a list of the given element type, or null when NULL or absent. */
+    protected final <T> List<T> list(String name, Class<T> elementType) {
+        List<?> raw = (List<?>) rawValue(name);
+        if (raw == null) {
+            return null;
+        }
+        List<T> typed = new ArrayList<>(raw.size());
+        raw.forEach(v -> typed.add(Values.coerce(v, elementType)));
+        return Collections.unmodifiableList(typed);
+    }
+
+    /** A reference value. */
+    @SuppressWarnings("unchecked")
+    protected final <T> CimReference<T> ref(String name) {
+        return (CimReference<T>) rawValue(name);
+    }
+
+    /** An array of references. */
+    @SuppressWarnings("unchecked")
+    protected final <T> List<CimReference<T>> refList(String name) {
+        return (List<CimReference<T>>) rawValue(name);
+    }
+
+    /** A ValueMap value with its exact raw number or string, or null when NULL or absent. */
+    protected final <E extends Enum<E> & CimEnum> EnumValue<E> enumValue(String name, Class<E> type) {
+        Object raw = rawValue(name);
+        return raw == null ? null : EnumValue.lookup(type, raw);
+    }
+
+    /** The constant a ValueMap value falls under, or null when NULL, absent or unmapped. */
+    protected final <E extends Enum<E> & CimEnum> E enumConstant(String name, Class<E> type) {
+        EnumValue<E> v = enumValue(name, type);
+        return v == null ? null : v.constant();
+    }
+
+    /** An array of ValueMap values. */
+    protected final <E extends Enum<E> & CimEnum> List<EnumValue<E>> enumList(String name, Class<E> type) {
+        List<?> raw = (List<?>) rawValue(name);
+        if (raw == null) {
+            return null;
+        }
+        List<EnumValue<E>> typed = new ArrayList<>(raw.size());
+        raw.forEach(v -> typed.add(v == null ? null : EnumValue.lookup(type, v)));
+        return Collections.unmodifiableList(typed);
+    }
+
+    /** An embedded instance as its generated class. */
+    protected final <T> T embedded(String name, Function<CIMInstance, T> adapter) {
+        Object raw = rawValue(name);
+        return raw instanceof CIMInstance instance ? adapter.apply(instance) : null;
+    }
+
+    /** An array of embedded instances as their generated class. */
+    protected final <T> List<T> embeddedList(String name, Function<CIMInstance, T> adapter) {
+        List<?> raw = (List<?>) rawValue(name);
+        if (raw == null) {
+            return null;
+        }
+        List<T> typed = new ArrayList<>(raw.size());
+        raw.forEach(v -> typed.add(v == null ? null : adapter.apply((CIMInstance) v)));
+        return Collections.unmodifiableList(typed);
+    }
+}

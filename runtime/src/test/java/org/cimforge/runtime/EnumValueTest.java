@@ -1,0 +1,81 @@
+package org.cimforge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class EnumValueTest {
+
+    /** Shaped like a generated enum: discrete values, a bounded range, an open range and {@code ..}. */
+    enum Code implements CimEnum {
+        OK("0", false, "0", "0"),
+        JOB_STARTED("0x1000", false, "4096", "4096"),
+        RESERVED("4098..32767", true, "4098", "32767"),
+        VENDOR("0x8000..", true, "32768", null),
+        OTHER("..", true, null, null);
+
+        private final String text;
+        private final boolean range;
+        private final BigInteger low;
+        private final BigInteger high;
+
+        Code(String text, boolean range, String low, String high) {
+            this.text = text;
+            this.range = range;
+            this.low = low == null ? null : new BigInteger(low);
+            this.high = high == null ? null : new BigInteger(high);
+        }
+
+        @Override
+        public String valueMapText() {
+            return text;
+        }
+
+        @Override
+        public String label() {
+            return name();
+        }
+
+        @Override
+        public boolean isRange() {
+            return range;
+        }
+
+        @Override
+        public BigInteger low() {
+            return low;
+        }
+
+        @Override
+        public BigInteger high() {
+            return high;
+        }
+    }
+
+    @Test
+    void discreteWinsThenBoundedRangeThenRest() {
+        assertThat(EnumValue.lookup(Code.class, 4096).constant()).isEqualTo(Code.JOB_STARTED);
+        assertThat(EnumValue.lookup(Code.class, 5000).constant()).isEqualTo(Code.RESERVED);
+        assertThat(EnumValue.lookup(Code.class, 70000L).constant()).isEqualTo(Code.VENDOR);
+        assertThat(EnumValue.lookup(Code.class, 4097).constant()).isEqualTo(Code.OTHER);
+    }
+
+    @Test
+    void rawValueIsKeptExactly() {
+        EnumValue<Code> v = EnumValue.lookup(Code.class, 5000);
+        assertThat(v.raw()).isEqualTo(5000);
+        assertThat(v.number()).isEqualTo(BigInteger.valueOf(5000));
+        assertThat(EnumValue.of(Code.RESERVED, 5000)).isEqualTo(v);
+        assertThatThrownBy(() -> EnumValue.of(Code.RESERVED, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void discreteConstantsConvertToTheElementKind() {
+        assertThat(EnumValue.rawOf(Code.JOB_STARTED, CimKind.UINT32)).isEqualTo(4096L);
+        assertThat(EnumValue.rawOf(Code.JOB_STARTED, CimKind.UINT16)).isEqualTo(4096);
+        assertThatThrownBy(() -> EnumValue.rawOf(Code.RESERVED, CimKind.UINT16))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
