@@ -1,0 +1,133 @@
+package org.cimforge.runtime.cimxml;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads CIM-XML with a hardened StAX reader into {@link XmlNode}s.
+ *
+ * <p>DTDs and external entities are switched off, and any DOCTYPE is refused outright: CIM-XML never needs one, and
+ * refusing it up front is what keeps an entity-expansion bomb from costing more than the bytes it arrives in. Requests
+ * are already bounded in size by the HTTP layer; nesting depth and element count are bounded here.
+ */
+public final class CimXmlParser {
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_ELEMENTS = 2_000_000;
+
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private CimXmlParser() {
+    }
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Parses a whole document from a stream (the encoding comes from the XML declaration, UTF-8 by default). */
+    public static XmlNode parse(InputStream in) {
+        try {
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
+            try {
+                return read(reader);
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw CimXmlException.notWellFormed("request is not well-formed XML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    /** Parses a document held in a string (used for embedded objects). */
+    public static XmlNode parse(String xml) {
+        try {
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(new StringReader(xml));
+            try {
+                return read(reader);
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw CimXmlException.notWellFormed("embedded object is not well-formed XML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    private static XmlNode read(XMLStreamReader r) throws XMLStreamException {
+        Deque<Builder> stack = new ArrayDeque<>();
+        XmlNode root = null;
+        int elements = 0;
+        while (r.hasNext()) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.DTD -> throw CimXmlException.notValid("DOCTYPE declarations are not accepted");
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw CimXmlException.notValid("undeclared entity reference &" + r.getLocalName() + ";");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (++elements > MAX_ELEMENTS || stack.size() >= MAX_DEPTH) {
+                        throw CimXmlException.notValid("request nests or repeats elements beyond the server's limits");
+                    }
+                    if (root != null) {
+                        throw CimXmlException.notWellFormed("content after the document element");
+                    }
+                    Map<String, String> attrs = new LinkedHashMap<>();
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                    }
+                    stack.push(new Builder(r.getLocalName(), attrs));
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (!stack.isEmpty()) {
+                        stack.peek().text.append(r.getText());
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    Builder b = stack.pop();
+                    XmlNode node = new XmlNode(b.name, b.attrs, b.children.isEmpty() ? List.of() : b.children,
+                            b.text.length() == 0 ? "" : b.text.toString());
+                    if (stack.isEmpty()) {
+                        root = node;
+                    } else {
+                        stack.peek().children.add(node);
+                    }
+                }
+                default -> {
+                    // comments, processing instructions and the document end carry nothing for CIM
+                }
+            }
+        }
+        if (root == null) {
+            throw CimXmlException.notWellFormed("request body holds no XML element");
+        }
+        return root;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static final class Builder {
+        final String name;
+        final Map<String, String> attrs;
+        final List<XmlNode> children = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
+
+        Builder(String name, Map<String, String> attrs) {
+            this.name = name;
+            this.attrs = attrs;
+        }
+    }
+}
