@@ -1,0 +1,1074 @@
+package org.cimforge.runtime.server;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.runtime.cimxml.CimValues;
+import org.cimforge.runtime.cimxml.CimXmlDecoder;
+import org.cimforge.runtime.cimxml.CimXmlException;
+import org.cimforge.runtime.cimxml.CimXmlWriter;
+import org.cimforge.runtime.cimxml.XmlNode;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMMethod;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMParameter;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * Executes one CIM-XML request message against the class repository and the registered providers, and renders the
+ * response message. Protocol problems surface as {@link CimXmlException}; everything else becomes an ERROR element.
+ */
+public final class CimDispatcher {
+    private static final Logger LOG = Logger.getLogger(CimDispatcher.class.getName());
+    private static final long DEFAULT_PULL_TIMEOUT_SECONDS = 60;
+    private static final long MAX_PULL_TIMEOUT_SECONDS = 3600;
+
+    private final CimClassRepository repository;
+    private final CimProviderRegistry providers;
+    private final CimXmlDecoder decoder;
+    private final EnumerationContexts contexts = new EnumerationContexts(10_000);
+
+    /** A dispatcher over a repository and a provider registry. */
+    public CimDispatcher(CimClassRepository repository, CimProviderRegistry providers) {
+        this.repository = repository;
+        this.providers = providers;
+        this.decoder = new CimXmlDecoder(repository);
+    }
+
+    /** The HTTP headers that must agree with the body (percent-encoded as received; may be null). */
+    public record Headers(String cimMethod, String cimObject, String protocolVersion) {
+    }
+
+    /** Handles a parsed request and returns the UTF-8 response body. */
+    public byte[] dispatch(XmlNode root, Headers headers, String user, String host) {
+        if (!root.name().equals("CIM")) {
+            throw CimXmlException.notValid("document element is <" + root.name() + ">, not <CIM>");
+        }
+        String cimVersion = root.attr("CIMVERSION");
+        if (cimVersion == null || !cimVersion.startsWith("2.")) {
+            throw new CimXmlException(501, "unsupported-cim-version", "CIMVERSION " + cimVersion);
+        }
+        String dtdVersion = root.attr("DTDVERSION");
+        if (dtdVersion == null || !dtdVersion.startsWith("2.")) {
+            throw new CimXmlException(501, "unsupported-dtd-version", "DTDVERSION " + dtdVersion);
+        }
+        XmlNode message = root.child("MESSAGE");
+        if (message == null) {
+            throw CimXmlException.notValid("<CIM> lacks <MESSAGE>");
+        }
+        String id = message.requiredAttr("ID");
+        String protocol = message.requiredAttr("PROTOCOLVERSION");
+        if (!protocol.startsWith("1.")) {
+            throw new CimXmlException(501, "unsupported-protocol-version", "PROTOCOLVERSION " + protocol);
+        }
+        if (headers.protocolVersion() != null && !headers.protocolVersion().isBlank()
+                && !headers.protocolVersion().trim().startsWith("1.")) {
+            throw CimXmlException.headerMismatch("CIMProtocolVersion " + headers.protocolVersion());
+        }
+        if (message.child("MULTIREQ") != null) {
+            throw CimXmlException.headerMismatch("MULTIREQ without a CIMBatch header is not accepted");
+        }
+        XmlNode simple = message.child("SIMPLEREQ");
+        if (simple == null) {
+            throw CimXmlException.notValid("<MESSAGE> lacks <SIMPLEREQ>");
+        }
+        XmlNode call = simple.child("IMETHODCALL") != null ? simple.child("IMETHODCALL") : simple.child("METHODCALL");
+        if (call == null) {
+            throw CimXmlException.notValid("<SIMPLEREQ> holds neither IMETHODCALL nor METHODCALL");
+        }
+        String name = call.requiredAttr("NAME");
+        checkMethodHeader(headers.cimMethod(), name);
+        boolean intrinsic = call.name().equals("IMETHODCALL");
+        String namespace = intrinsic ? decoder.namespace(required(call, "LOCALNAMESPACEPATH"))
+                : targetNamespace(call);
+        checkObjectHeader(headers.cimObject(), namespace);
+        Request req = new Request(id, name, namespace, user, host, call);
+        try {
+            return intrinsic ? intrinsic(req) : extrinsic(req);
+        } catch (CimErrorException e) {
+            return errorResponse(req, e.code, e.getMessage());
+        }
+    }
+
+    private static void checkMethodHeader(String header, String bodyName) {
+        if (header == null || header.isBlank()) {
+            throw CimXmlException.headerMismatch("CIMMethod header is missing");
+        }
+        String decoded = decode(header.trim());
+        // The SBLIM client sends CIMMethod SetQualifierType for a SetQualifier body; accept that one alias.
+        boolean alias = decoded.equalsIgnoreCase("SetQualifierType") && bodyName.equalsIgnoreCase("SetQualifier");
+        if (!decoded.equalsIgnoreCase(bodyName) && !alias) {
+            throw CimXmlException.headerMismatch("CIMMethod header '" + decoded + "' does not match '" + bodyName
+                    + "'");
+        }
+    }
+
+    private static void checkObjectHeader(String header, String namespace) {
+        if (header == null || header.isBlank()) {
+            throw CimXmlException.headerMismatch("CIMObject header is missing");
+        }
+        String decoded = decode(header.trim());
+        int colon = decoded.indexOf(':');
+        String ns = colon < 0 ? decoded : decoded.substring(0, colon);
+        ns = ns.replaceAll("^/+", "").replaceAll("/+$", "");
+        // Only the namespace is compared: clients format key values in the header differently.
+        if (!ns.equalsIgnoreCase(namespace)) {
+            throw CimXmlException.headerMismatch("CIMObject header names namespace '" + ns + "' but the body '"
+                    + namespace + "'");
+        }
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw CimXmlException.headerMismatch("header value cannot be percent-decoded: " + value);
+        }
+    }
+
+    private String targetNamespace(XmlNode call) {
+        XmlNode target = call.child("LOCALINSTANCEPATH") != null ? call.child("LOCALINSTANCEPATH")
+                : call.child("LOCALCLASSPATH");
+        if (target == null) {
+            throw CimXmlException.notValid("<METHODCALL> lacks LOCALINSTANCEPATH or LOCALCLASSPATH");
+        }
+        return decoder.namespace(required(target, "LOCALNAMESPACEPATH"));
+    }
+
+    private static XmlNode required(XmlNode parent, String name) {
+        XmlNode c = parent.child(name);
+        if (c == null) {
+            throw CimXmlException.notValid("<" + parent.name() + "> lacks <" + name + ">");
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // request state and parameter access
+
+    /** Writes the content of a response element. */
+    @FunctionalInterface
+    private interface Body {
+        void write(CimXmlWriter w) throws XMLStreamException;
+    }
+
+    private final class Request {
+        final String id;
+        final String method;
+        final String namespace;
+        final String host;
+        final XmlNode call;
+        final CimOperationContext context;
+        final Map<String, XmlNode> params = new HashMap<>();
+
+        Request(String id, String method, String namespace, String user, String host, XmlNode call) {
+            this.id = id;
+            this.method = method;
+            this.host = host;
+            this.call = call;
+            String canonical = repository.canonicalNamespace(namespace);
+            this.namespace = canonical == null ? namespace : canonical;
+            this.context = new CimOperationContext(this.namespace, user, host);
+            for (XmlNode p : call.children()) {
+                if (p.name().equals("IPARAMVALUE")) {
+                    params.put(p.requiredAttr("NAME").toLowerCase(Locale.ROOT), p);
+                }
+            }
+        }
+
+        XmlNode param(String name) {
+            XmlNode p = params.get(name.toLowerCase(Locale.ROOT));
+            return p == null ? null : p.firstChild();
+        }
+
+        boolean bool(String name, boolean def) {
+            XmlNode v = param(name);
+            if (v == null) {
+                return def;
+            }
+            if (!v.name().equals("VALUE")) {
+                throw invalidParameter(name + " must be a boolean VALUE");
+            }
+            String t = v.text().trim();
+            if (t.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (t.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw invalidParameter(name + " must be TRUE or FALSE, not '" + t + "'");
+        }
+
+        String string(String name) {
+            XmlNode v = param(name);
+            if (v == null) {
+                return null;
+            }
+            if (!v.name().equals("VALUE")) {
+                throw invalidParameter(name + " must be a VALUE");
+            }
+            return v.text().trim();
+        }
+
+        Long uint32(String name) {
+            String s = string(name);
+            if (s == null || s.isEmpty()) {
+                return null;
+            }
+            try {
+                long v = Long.parseLong(s);
+                if (v < 0 || v > 0xFFFFFFFFL) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw invalidParameter(name + " must be a uint32, not '" + s + "'");
+            }
+        }
+
+        String className(String name, boolean required) {
+            XmlNode v = param(name);
+            if (v == null) {
+                if (required) {
+                    throw invalidParameter(name + " is required");
+                }
+                return null;
+            }
+            if (!v.name().equals("CLASSNAME")) {
+                throw invalidParameter(name + " must be a CLASSNAME");
+            }
+            return v.requiredAttr("NAME");
+        }
+
+        /** A PropertyList as lower-case names, or null when absent (meaning: all properties). */
+        Set<String> propertyList(String name) {
+            XmlNode v = param(name);
+            if (v == null) {
+                return null;
+            }
+            if (!v.name().equals("VALUE.ARRAY")) {
+                throw invalidParameter(name + " must be a VALUE.ARRAY of property names");
+            }
+            Set<String> names = new HashSet<>();
+            for (XmlNode e : v.children()) {
+                names.add(e.text().trim().toLowerCase(Locale.ROOT));
+            }
+            return names;
+        }
+
+        CIMObjectPath instanceName(String name) {
+            XmlNode v = param(name);
+            if (v == null || !v.name().equals("INSTANCENAME")) {
+                throw invalidParameter(name + " must be an INSTANCENAME");
+            }
+            return decode(() -> decoder.instanceName(v, namespace, null));
+        }
+    }
+
+    private static CimErrorException invalidParameter(String message) {
+        return new CimErrorException(WBEMException.CIM_ERR_INVALID_PARAMETER, message);
+    }
+
+    private static <T> T decode(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            throw invalidParameter(e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // response rendering
+
+    private byte[] respond(Request req, boolean intrinsic, Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try {
+            CimXmlWriter w = CimXmlWriter.create(bytes, req.host);
+            w.startResponse(req.id);
+            XMLStreamWriter x = w.stax();
+            x.writeStartElement(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
+            x.writeAttribute("NAME", req.method);
+            body.write(w);
+            x.writeEndElement();
+            w.endResponse();
+            return bytes.toByteArray();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the response", e);
+        }
+    }
+
+    private byte[] errorResponse(Request req, int code, String message) {
+        boolean intrinsic = req.call.name().equals("IMETHODCALL");
+        return respond(req, intrinsic, w -> w.error(code, message));
+    }
+
+    private byte[] list(Request req, Body items) {
+        return respond(req, true, w -> {
+            w.stax().writeStartElement("IRETURNVALUE");
+            items.write(w);
+            w.stax().writeEndElement();
+        });
+    }
+
+    private byte[] voidResponse(Request req) {
+        return respond(req, true, w -> { });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // intrinsic operations
+
+    private byte[] intrinsic(Request req) {
+        if (repository.canonicalNamespace(req.namespace) == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
+                    "namespace " + req.namespace + " is not served");
+        }
+        try {
+            return switch (req.method.toLowerCase(Locale.ROOT)) {
+                case "getclass" -> getClass(req);
+                case "enumerateclasses" -> enumerateClasses(req, false);
+                case "enumerateclassnames" -> enumerateClasses(req, true);
+                case "getinstance" -> getInstance(req);
+                case "enumerateinstances" -> enumerateInstances(req, false);
+                case "enumerateinstancenames" -> enumerateInstances(req, true);
+                case "createinstance" -> createInstance(req);
+                case "modifyinstance" -> modifyInstance(req);
+                case "deleteinstance" -> deleteInstance(req);
+                case "getproperty" -> getProperty(req);
+                case "setproperty" -> setProperty(req);
+                case "associators" -> associators(req, false, false);
+                case "associatornames" -> associators(req, true, false);
+                case "references" -> associators(req, false, true);
+                case "referencenames" -> associators(req, true, true);
+                case "openenumerateinstances" -> openEnumerateInstances(req, false);
+                case "openenumerateinstancepaths" -> openEnumerateInstances(req, true);
+                case "openassociatorinstances" -> openAssociation(req, false, false);
+                case "openassociatorinstancepaths" -> openAssociation(req, true, false);
+                case "openreferenceinstances" -> openAssociation(req, false, true);
+                case "openreferenceinstancepaths" -> openAssociation(req, true, true);
+                case "pullinstanceswithpath" -> pull(req, EnumerationContexts.Kind.INSTANCES);
+                case "pullinstancepaths" -> pull(req, EnumerationContexts.Kind.PATHS);
+                case "closeenumeration" -> closeEnumeration(req);
+                case "enumerationcount" -> enumerationCount(req);
+                default -> throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                        "operation " + req.method + " is not supported");
+            };
+        } catch (WBEMException e) {
+            return errorResponse(req, e.getID(), e.getMessage());
+        } catch (CimErrorException | CimXmlException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "operation " + req.method + " failed", e);
+            return errorResponse(req, WBEMException.CIM_ERR_FAILED, describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private CimClass requireClass(Request req, String className) {
+        CimClass c = repository.modelClass(req.namespace, className);
+        if (c == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_CLASS,
+                    "class " + className + " is not defined in " + req.namespace);
+        }
+        return c;
+    }
+
+    private byte[] getClass(Request req) {
+        String name = req.className("ClassName", true);
+        CimClass model = requireClass(req, name);
+        CIMClass c = repository.cimClass(req.namespace, model.name().spelling());
+        boolean localOnly = req.bool("LocalOnly", true);
+        boolean qualifiers = req.bool("IncludeQualifiers", true);
+        boolean origin = req.bool("IncludeClassOrigin", false);
+        Set<String> props = req.propertyList("PropertyList");
+        return list(req, w -> w.cimClass(c, localOnly, qualifiers, origin, props));
+    }
+
+    private byte[] enumerateClasses(Request req, boolean namesOnly) {
+        String name = req.className("ClassName", false);
+        boolean deep = req.bool("DeepInheritance", false);
+        List<CimClass> classes;
+        if (name == null) {
+            classes = deep ? repository.schema(req.namespace).classes() : repository.rootClasses(req.namespace);
+        } else {
+            CimClass base = requireClass(req, name);
+            String spelling = base.name().spelling();
+            classes = deep ? repository.schema(req.namespace).allSubclasses(spelling)
+                    : repository.schema(req.namespace).directSubclasses(spelling);
+        }
+        if (namesOnly) {
+            return list(req, w -> {
+                for (CimClass c : classes) {
+                    w.className(c.name().spelling());
+                }
+            });
+        }
+        boolean localOnly = req.bool("LocalOnly", true);
+        boolean qualifiers = req.bool("IncludeQualifiers", true);
+        boolean origin = req.bool("IncludeClassOrigin", false);
+        return list(req, w -> {
+            for (CimClass c : classes) {
+                w.cimClass(repository.cimClass(req.namespace, c.name().spelling()), localOnly, qualifiers, origin,
+                        null);
+            }
+        });
+    }
+
+    /** The instance provider for a class: its own, or the nearest ancestor's. */
+    private CimInstanceProvider providerFor(Request req, CimClass c) {
+        for (CimClass k : c.lineage()) {
+            CimInstanceProvider p = providers.instanceProvider(req.namespace, k.name().spelling());
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private CimInstanceProvider requireProvider(Request req, CimClass c) {
+        CimInstanceProvider p = providerFor(req, c);
+        if (p == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                    "no provider serves instances of " + c.name().spelling());
+        }
+        return p;
+    }
+
+    private CIMInstance fetch(Request req, CIMObjectPath name) throws WBEMException {
+        CimClass c = requireClass(req, name.getObjectName());
+        CimInstanceProvider p = providerFor(req, c);
+        CIMInstance found = p == null ? null : p.getInstance(req.context, name);
+        if (found == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_FOUND, "no instance " + name);
+        }
+        return complete(req, found);
+    }
+
+    private byte[] getInstance(Request req) throws WBEMException {
+        CIMObjectPath name = req.instanceName("InstanceName");
+        CIMInstance found = fetch(req, name);
+        boolean origin = req.bool("IncludeClassOrigin", false);
+        Set<String> props = req.propertyList("PropertyList");
+        CIMInstance shown = filter(found, props, null);
+        return list(req, w -> w.instance(stripOrigin(shown, origin), req.namespace));
+    }
+
+    /** Instances of a class and all its subclasses, gathered from each class's own provider. */
+    private List<CIMInstance> collect(Request req, CimClass base) throws WBEMException {
+        List<CimClass> classes = new ArrayList<>();
+        classes.add(base);
+        classes.addAll(repository.schema(req.namespace).allSubclasses(base.name().spelling()));
+        List<CIMInstance> result = new ArrayList<>();
+        boolean anyProvider = false;
+        for (CimClass c : classes) {
+            CimInstanceProvider p = providers.instanceProvider(req.namespace, c.name().spelling());
+            if (p != null) {
+                anyProvider = true;
+                for (CIMInstance i : p.enumerateInstances(req.context, c.name().spelling())) {
+                    result.add(complete(req, i));
+                }
+            }
+        }
+        if (!anyProvider) {
+            // A provider registered for an ancestor serves the whole subtree.
+            CimInstanceProvider p = providerFor(req, base);
+            if (p != null) {
+                for (CIMInstance i : p.enumerateInstances(req.context, base.name().spelling())) {
+                    result.add(complete(req, i));
+                }
+            }
+        }
+        return result;
+    }
+
+    private byte[] enumerateInstances(Request req, boolean namesOnly) throws WBEMException {
+        String name = req.className("ClassName", true);
+        CimClass base = requireClass(req, name);
+        List<CIMInstance> instances = collect(req, base);
+        if (namesOnly) {
+            return list(req, w -> {
+                for (CIMInstance i : instances) {
+                    w.instanceName(i.getObjectPath());
+                }
+            });
+        }
+        boolean deep = req.bool("DeepInheritance", true);
+        boolean origin = req.bool("IncludeClassOrigin", false);
+        Set<String> props = req.propertyList("PropertyList");
+        CimClass limit = deep ? null : base;
+        return list(req, w -> {
+            for (CIMInstance i : instances) {
+                w.stax().writeStartElement("VALUE.NAMEDINSTANCE");
+                w.instanceName(i.getObjectPath());
+                w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
+                w.stax().writeEndElement();
+            }
+        });
+    }
+
+    /** Fills the namespace and keys of an instance's path from its class definition. */
+    private CIMInstance complete(Request req, CIMInstance i) {
+        CIMObjectPath p = i.getObjectPath();
+        CIMProperty<?>[] keys = p == null ? new CIMProperty<?>[0] : p.getKeys();
+        boolean hasNs = p != null && p.getNamespace() != null && !p.getNamespace().isEmpty();
+        if (keys.length > 0 && hasNs) {
+            return i;
+        }
+        if (keys.length == 0) {
+            CimClass c = repository.modelClass(req.namespace, i.getClassName());
+            List<CIMProperty<?>> derived = new ArrayList<>();
+            if (c != null) {
+                for (org.cimforge.mof.model.CimProperty k : c.keys()) {
+                    CIMProperty<?> v = i.getProperty(k.name().spelling());
+                    if (v != null) {
+                        derived.add(new CIMProperty<>(v.getName(), v.getDataType(), v.getValue(), true, false, null));
+                    }
+                }
+            } else {
+                for (CIMProperty<?> v : i.getProperties()) {
+                    if (v.isKey()) {
+                        derived.add(v);
+                    }
+                }
+            }
+            keys = derived.toArray(new CIMProperty<?>[0]);
+        }
+        CIMObjectPath full = new CIMObjectPath(null, p == null ? null : p.getHost(), null, req.namespace,
+                i.getClassName(), keys);
+        return new CIMInstance(full, i.getProperties());
+    }
+
+    /**
+     * Applies a PropertyList (null: all) and, when {@code onlyOf} is given (DeepInheritance FALSE), drops properties
+     * that the requested class does not define. Key properties always stay.
+     */
+    private CIMInstance filter(CIMInstance i, Set<String> props, CimClass onlyOf) {
+        if (props == null && onlyOf == null) {
+            return i;
+        }
+        List<CIMProperty<?>> kept = new ArrayList<>();
+        for (CIMProperty<?> p : i.getProperties()) {
+            String lower = p.getName().toLowerCase(Locale.ROOT);
+            if (onlyOf != null && onlyOf.property(p.getName()).isEmpty()) {
+                continue;
+            }
+            if (props == null || props.contains(lower) || isKeyOf(i, p.getName())) {
+                kept.add(p);
+            }
+        }
+        return new CIMInstance(i.getObjectPath(), kept.toArray(new CIMProperty<?>[0]));
+    }
+
+    private static boolean isKeyOf(CIMInstance i, String property) {
+        for (CIMProperty<?> k : i.getObjectPath().getKeys()) {
+            if (k.getName().equalsIgnoreCase(property)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CIMInstance stripOrigin(CIMInstance i, boolean includeOrigin) {
+        if (includeOrigin) {
+            return i;
+        }
+        boolean any = false;
+        for (CIMProperty<?> p : i.getProperties()) {
+            any |= p.getOriginClass() != null || p.isPropagated();
+        }
+        if (!any) {
+            return i;
+        }
+        CIMProperty<?>[] props = i.getProperties();
+        CIMProperty<?>[] plain = new CIMProperty<?>[props.length];
+        for (int k = 0; k < props.length; k++) {
+            CIMProperty<?> p = props[k];
+            plain[k] = new CIMProperty<>(p.getName(), p.getDataType(), p.getValue(), p.isKey(), false, null);
+        }
+        return new CIMInstance(i.getObjectPath(), plain);
+    }
+
+    private byte[] createInstance(Request req) throws WBEMException {
+        XmlNode node = req.param("NewInstance");
+        if (node == null || !node.name().equals("INSTANCE")) {
+            throw invalidParameter("NewInstance must be an INSTANCE");
+        }
+        CIMInstance instance = decode(() -> decoder.instance(node, req.namespace));
+        CimClass c = requireClass(req, instance.getClassName());
+        CIMObjectPath created = requireProvider(req, c).createInstance(req.context, instance);
+        if (created == null) {
+            created = complete(req, instance).getObjectPath();
+        }
+        CIMObjectPath path = created;
+        return list(req, w -> w.instanceName(path));
+    }
+
+    private byte[] modifyInstance(Request req) throws WBEMException {
+        XmlNode node = req.param("ModifiedInstance");
+        if (node == null || !node.name().equals("VALUE.NAMEDINSTANCE")) {
+            throw invalidParameter("ModifiedInstance must be a VALUE.NAMEDINSTANCE");
+        }
+        CIMInstance instance = decode(() -> decoder.namedInstance(node, req.namespace));
+        CimClass c = requireClass(req, instance.getClassName());
+        Set<String> props = req.propertyList("PropertyList");
+        String[] list = null;
+        if (props != null) {
+            list = new String[0];
+            XmlNode arr = req.param("PropertyList");
+            List<String> names = new ArrayList<>();
+            for (XmlNode e : arr.children()) {
+                names.add(e.text().trim());
+            }
+            list = names.toArray(list);
+        }
+        requireProvider(req, c).modifyInstance(req.context, instance, list);
+        return voidResponse(req);
+    }
+
+    private byte[] deleteInstance(Request req) throws WBEMException {
+        CIMObjectPath name = req.instanceName("InstanceName");
+        CimClass c = requireClass(req, name.getObjectName());
+        requireProvider(req, c).deleteInstance(req.context, name);
+        return voidResponse(req);
+    }
+
+    private byte[] getProperty(Request req) throws WBEMException {
+        CIMObjectPath name = req.instanceName("InstanceName");
+        String property = req.string("PropertyName");
+        if (property == null) {
+            throw invalidParameter("PropertyName is required");
+        }
+        CimClass c = requireClass(req, name.getObjectName());
+        if (c.property(property).isEmpty()) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NO_SUCH_PROPERTY, "no property " + property);
+        }
+        CIMInstance found = fetch(req, name);
+        CIMProperty<?> p = found.getProperty(property);
+        Object value = p == null ? null : p.getValue();
+        if (value == null) {
+            return respond(req, true, w -> { });
+        }
+        return list(req, w -> w.value(value, req.namespace));
+    }
+
+    private byte[] setProperty(Request req) throws WBEMException {
+        CIMObjectPath name = req.instanceName("InstanceName");
+        String property = req.string("PropertyName");
+        if (property == null) {
+            throw invalidParameter("PropertyName is required");
+        }
+        CimClass c = requireClass(req, name.getObjectName());
+        CIMDataType type = repository.propertyType(req.namespace, c.name().spelling(), property);
+        if (type == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NO_SUCH_PROPERTY, "no property " + property);
+        }
+        XmlNode v = req.param("NewValue");
+        Object value = null;
+        if (v != null) {
+            value = decode(() -> v.name().equals("VALUE.REFERENCE") ? decoder.objectPath(v, req.namespace)
+                    : decoder.value(v, type.getType(), property, req.namespace));
+        }
+        CIMInstance change = new CIMInstance(name, new CIMProperty<?>[] {
+            new CIMProperty<>(property, type, value)});
+        requireProvider(req, c).modifyInstance(req.context, change, new String[] {property});
+        return voidResponse(req);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // associations
+
+    private record Link(CIMInstance association, CIMObjectPath target) {
+    }
+
+    private CIMObjectPath objectName(Request req, String param) {
+        XmlNode v = req.param(param);
+        if (v == null) {
+            throw invalidParameter(param + " is required");
+        }
+        if (v.name().equals("CLASSNAME")) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                    "class-level association queries are not supported yet");
+        }
+        if (!v.name().equals("INSTANCENAME")) {
+            throw invalidParameter(param + " must be an INSTANCENAME");
+        }
+        return decode(() -> decoder.instanceName(v, req.namespace, null));
+    }
+
+    /** The association instances referring to {@code object}, filtered by class and role. */
+    private List<CIMInstance> referencesOf(Request req, CIMObjectPath object, String assocClass, String role)
+            throws WBEMException {
+        requireClass(req, object.getObjectName());
+        if (assocClass != null) {
+            requireClass(req, assocClass);
+        }
+        List<CIMInstance> result = new ArrayList<>();
+        for (CimClass c : repository.schema(req.namespace).classes()) {
+            if (!c.isAssociation() || assocClass != null && !repository.isA(req.namespace, c.name().spelling(),
+                    assocClass)) {
+                continue;
+            }
+            CimInstanceProvider p = providers.instanceProvider(req.namespace, c.name().spelling());
+            if (p == null) {
+                continue;
+            }
+            List<CIMInstance> found;
+            if (p instanceof CimAssociationProvider ap) {
+                found = ap.references(req.context, c.name().spelling(), object, role);
+            } else {
+                found = new ArrayList<>();
+                for (CIMInstance i : p.enumerateInstances(req.context, c.name().spelling())) {
+                    if (CimAssociationProvider.refersTo(i, object, role)) {
+                        found.add(i);
+                    }
+                }
+            }
+            for (CIMInstance i : found) {
+                result.add(complete(req, i));
+            }
+        }
+        return result;
+    }
+
+    private List<Link> associatorLinks(Request req, CIMObjectPath object, String assocClass, String resultClass,
+                                       String role, String resultRole) throws WBEMException {
+        if (resultClass != null) {
+            requireClass(req, resultClass);
+        }
+        List<Link> links = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (CIMInstance assoc : referencesOf(req, object, assocClass, role)) {
+            for (CIMProperty<?> p : assoc.getProperties()) {
+                if (!(p.getValue() instanceof CIMObjectPath target)) {
+                    continue;
+                }
+                if (CimPaths.sameInstance(target, object)) {
+                    continue;
+                }
+                if (resultRole != null && !resultRole.equalsIgnoreCase(p.getName())) {
+                    continue;
+                }
+                if (resultClass != null && !repository.isA(req.namespace, target.getObjectName(), resultClass)) {
+                    continue;
+                }
+                String key = target.toString().toLowerCase(Locale.ROOT);
+                if (seen.putIfAbsent(key, Boolean.TRUE) == null) {
+                    links.add(new Link(assoc, target));
+                }
+            }
+        }
+        return links;
+    }
+
+    private byte[] associators(Request req, boolean namesOnly, boolean references) throws WBEMException {
+        List<Object> results = associationResults(req, "ObjectName", namesOnly, references);
+        return list(req, w -> {
+            for (Object o : results) {
+                if (namesOnly) {
+                    w.objectPath((CIMObjectPath) o, req.namespace, false);
+                } else {
+                    CIMInstance i = (CIMInstance) o;
+                    w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
+                    w.instancePath(i.getObjectPath(), req.namespace);
+                    w.instance(i, req.namespace);
+                    w.stax().writeEndElement();
+                }
+            }
+        });
+    }
+
+    /** Paths (namesOnly) or filtered instances for the four association operations and their Open forms. */
+    private List<Object> associationResults(Request req, String objectParam, boolean namesOnly, boolean references)
+            throws WBEMException {
+        CIMObjectPath object = objectName(req, objectParam);
+        String role = emptyToNull(req.string("Role"));
+        Set<String> props = namesOnly ? null : req.propertyList("PropertyList");
+        boolean origin = !namesOnly && req.bool("IncludeClassOrigin", false);
+        List<Object> out = new ArrayList<>();
+        if (references) {
+            String resultClass = req.className("ResultClass", false);
+            if (resultClass != null) {
+                requireClass(req, resultClass);
+            }
+            for (CIMInstance assoc : referencesOf(req, object, resultClass, role)) {
+                out.add(namesOnly ? assoc.getObjectPath() : stripOrigin(filter(assoc, props, null), origin));
+            }
+            return out;
+        }
+        String assocClass = req.className("AssocClass", false);
+        String resultClass = req.className("ResultClass", false);
+        String resultRole = emptyToNull(req.string("ResultRole"));
+        for (Link link : associatorLinks(req, object, assocClass, resultClass, role, resultRole)) {
+            if (namesOnly) {
+                CIMObjectPath t = link.target();
+                out.add(t.getNamespace() == null || t.getNamespace().isEmpty()
+                        ? new CIMObjectPath(null, t.getHost(), null, req.namespace, t.getObjectName(), t.getKeys())
+                        : t);
+            } else {
+                try {
+                    out.add(stripOrigin(filter(fetch(req, link.target()), props, null), origin));
+                } catch (CimErrorException e) {
+                    // A dangling reference is skipped rather than failing the whole traversal.
+                    if (e.code != WBEMException.CIM_ERR_NOT_FOUND && e.code != WBEMException.CIM_ERR_INVALID_CLASS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // pull operations
+
+    private void checkOpenParameters(Request req) {
+        String fql = emptyToNull(req.string("FilterQueryLanguage"));
+        String fq = emptyToNull(req.string("FilterQuery"));
+        if (fql != null || fq != null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_FILTERED_ENUMERATION_NOT_SUPPORTED,
+                    "filtered enumerations are not supported");
+        }
+        if (req.bool("ContinueOnError", false)) {
+            throw new CimErrorException(WBEMException.CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED,
+                    "ContinueOnError is not supported");
+        }
+    }
+
+    private long timeoutMillis(Request req) {
+        Long t = req.uint32("OperationTimeout");
+        long seconds = t == null || t == 0 ? DEFAULT_PULL_TIMEOUT_SECONDS : t;
+        if (seconds > MAX_PULL_TIMEOUT_SECONDS) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_OPERATION_TIMEOUT,
+                    "OperationTimeout above " + MAX_PULL_TIMEOUT_SECONDS + " s is not supported");
+        }
+        return seconds * 1000;
+    }
+
+    private int maxObjectCount(Request req, boolean required) {
+        Long m = req.uint32("MaxObjectCount");
+        if (m == null) {
+            if (required) {
+                throw invalidParameter("MaxObjectCount is required");
+            }
+            return 0;
+        }
+        return (int) Math.min(m, Integer.MAX_VALUE);
+    }
+
+    private byte[] openEnumerateInstances(Request req, boolean paths) throws WBEMException {
+        checkOpenParameters(req);
+        long timeout = timeoutMillis(req);
+        int max = maxObjectCount(req, false);
+        String name = req.className("ClassName", true);
+        CimClass base = requireClass(req, name);
+        List<CIMInstance> instances = collect(req, base);
+        List<Object> results = new ArrayList<>(instances.size());
+        if (paths) {
+            instances.forEach(i -> results.add(i.getObjectPath()));
+        } else {
+            boolean deep = req.bool("DeepInheritance", true);
+            boolean origin = req.bool("IncludeClassOrigin", false);
+            Set<String> props = req.propertyList("PropertyList");
+            for (CIMInstance i : instances) {
+                results.add(stripOrigin(filter(i, props, deep ? null : base), origin));
+            }
+        }
+        return openResponse(req, paths, results, max, timeout);
+    }
+
+    private byte[] openAssociation(Request req, boolean paths, boolean references) throws WBEMException {
+        checkOpenParameters(req);
+        long timeout = timeoutMillis(req);
+        int max = maxObjectCount(req, false);
+        List<Object> results = associationResults(req, "InstanceName", paths, references);
+        return openResponse(req, paths, results, max, timeout);
+    }
+
+    private byte[] openResponse(Request req, boolean paths, List<Object> results, int max, long timeout) {
+        EnumerationContexts.Kind kind = paths ? EnumerationContexts.Kind.PATHS : EnumerationContexts.Kind.INSTANCES;
+        EnumerationContexts.Context ctx = contexts.open(req.namespace, kind, results, timeout);
+        return pullFrom(req, ctx, max);
+    }
+
+    private byte[] pull(Request req, EnumerationContexts.Kind kind) {
+        String id = req.string("EnumerationContext");
+        int max = maxObjectCount(req, true);
+        return pullFrom(req, contexts.take(id, req.namespace, kind), max);
+    }
+
+    private byte[] pullFrom(Request req, EnumerationContexts.Context ctx, int max) {
+        List<Object> batch = new ArrayList<>();
+        boolean end;
+        synchronized (ctx) {
+            while (batch.size() < max && ctx.remaining.hasNext()) {
+                batch.add(ctx.remaining.next());
+            }
+            ctx.delivered += batch.size();
+            end = !ctx.remaining.hasNext();
+        }
+        if (end) {
+            contexts.close(ctx.id);
+        }
+        boolean paths = ctx.kind == EnumerationContexts.Kind.PATHS;
+        boolean endOfSequence = end;
+        return respond(req, true, w -> {
+            XMLStreamWriter x = w.stax();
+            x.writeStartElement("IRETURNVALUE");
+            for (Object o : batch) {
+                if (paths) {
+                    w.instancePath((CIMObjectPath) o, req.namespace);
+                } else {
+                    CIMInstance i = (CIMInstance) o;
+                    x.writeStartElement("VALUE.INSTANCEWITHPATH");
+                    w.instancePath(i.getObjectPath(), req.namespace);
+                    w.instance(i, req.namespace);
+                    x.writeEndElement();
+                }
+            }
+            x.writeEndElement();
+            // PARAMTYPE on both is required by the SBLIM client (it casts the values by their declared type).
+            w.typedValue("PARAMVALUE", "EnumerationContext", CIMDataType.STRING_T, endOfSequence ? "" : ctx.id,
+                    req.namespace);
+            w.typedValue("PARAMVALUE", "EndOfSequence", CIMDataType.BOOLEAN_T, Boolean.valueOf(endOfSequence),
+                    req.namespace);
+        });
+    }
+
+    private byte[] closeEnumeration(Request req) {
+        String id = req.string("EnumerationContext");
+        contexts.take(id, req.namespace, null);
+        contexts.close(id);
+        return voidResponse(req);
+    }
+
+    private byte[] enumerationCount(Request req) {
+        String id = req.string("EnumerationContext");
+        EnumerationContexts.Context ctx = contexts.take(id, req.namespace, null);
+        long count;
+        synchronized (ctx) {
+            count = ctx.total - ctx.delivered;
+        }
+        return list(req, w -> w.value(new org.metricshub.wbem.javax.cim.UnsignedInteger64(
+                java.math.BigInteger.valueOf(count)), req.namespace));
+    }
+
+    /** Number of pull enumerations currently open (for tests and monitoring). */
+    public int openEnumerations() {
+        return contexts.size();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // extrinsic methods
+
+    private byte[] extrinsic(Request req) {
+        try {
+            return invoke(req);
+        } catch (WBEMException e) {
+            return errorResponse(req, e.getID(), e.getMessage());
+        } catch (CimErrorException | CimXmlException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "method " + req.method + " failed", e);
+            return errorResponse(req, WBEMException.CIM_ERR_FAILED, describe(e));
+        }
+    }
+
+    private byte[] invoke(Request req) throws WBEMException {
+        if (repository.canonicalNamespace(req.namespace) == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
+                    "namespace " + req.namespace + " is not served");
+        }
+        XmlNode targetNode = req.call.child("LOCALINSTANCEPATH") != null ? req.call.child("LOCALINSTANCEPATH")
+                : req.call.child("LOCALCLASSPATH");
+        CIMObjectPath parsed = decode(() -> decoder.objectPath(targetNode, req.namespace));
+        CimClass model = requireClass(req, parsed.getObjectName());
+        CIMObjectPath target = new CIMObjectPath(null, null, null, req.namespace, parsed.getObjectName(),
+                parsed.getKeys());
+        CIMClass cimClass = repository.cimClass(req.namespace, model.name().spelling());
+        CIMMethod<?> method = cimClass.getMethod(req.method);
+        if (method == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_METHOD_NOT_FOUND,
+                    "class " + model.name().spelling() + " has no method " + req.method);
+        }
+        List<CIMArgument<?>> in = new ArrayList<>();
+        for (XmlNode p : req.call.all("PARAMVALUE")) {
+            CIMArgument<?> arg = decode(() -> decoder.paramValue(p, req.namespace, model.name().spelling(),
+                    method.getName()));
+            if (method.getParameter(arg.getName()) == null) {
+                throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
+            }
+            in.add(arg);
+        }
+        CimMethodProvider provider = null;
+        for (CimClass k : model.lineage()) {
+            provider = providers.methodProvider(req.namespace, k.name().spelling());
+            if (provider != null) {
+                break;
+            }
+        }
+        if (provider == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_METHOD_NOT_AVAILABLE,
+                    "no provider runs " + model.name().spelling() + "." + method.getName());
+        }
+        if (target.getKeys().length > 0 && providerFor(req, model) != null) {
+            fetch(req, target);
+        }
+        CimMethodResult result = provider.invokeMethod(req.context, target, method.getName(), in);
+        if (result == null) {
+            result = CimMethodResult.of(null);
+        }
+        CimMethodResult r = result;
+        CIMDataType returnType = method.getDataType();
+        Object returnValue = coerce(returnType, r.returnValue());
+        return respond(req, false, w -> {
+            if (returnValue != null) {
+                w.typedValue("RETURNVALUE", null, returnType, returnValue, req.namespace);
+            }
+            for (CIMArgument<?> out : r.outArguments()) {
+                if (out.getValue() == null) {
+                    continue;
+                }
+                CIMParameter<?> declared = method.getParameter(out.getName());
+                CIMDataType type = declared != null ? declared.getDataType() : out.getDataType();
+                w.typedValue("PARAMVALUE", declared != null ? declared.getName() : out.getName(), type,
+                        coerce(type, out.getValue()), req.namespace);
+            }
+        });
+    }
+
+    /** Converts a numeric return value to the declared CIM integer type when the provider used another Java type. */
+    private static Object coerce(CIMDataType type, Object value) {
+        if (value == null || type == null || type.isArray() || !(value instanceof Number)) {
+            return value;
+        }
+        int code = type.getType();
+        if (code == CIMDataType.REFERENCE || code == CIMDataType.OBJECT || code == CIMDataType.STRING
+                || CIMDataType.getDataType(value).getType() == code) {
+            return value;
+        }
+        return CimValues.parse(code, value.toString());
+    }
+}

@@ -1,0 +1,220 @@
+package org.cimforge.runtime.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cimforge.runtime.cimxml.CimXmlException;
+import org.cimforge.runtime.cimxml.CimXmlParser;
+import org.cimforge.runtime.cimxml.XmlNode;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * The HTTP side of the server: checks method, path, credentials, headers and size, then hands the parsed body to
+ * the {@link CimDispatcher} on a bounded executor so that a slow operation can be timed out.
+ */
+final class CimHttpHandler extends Handler.Abstract {
+    private static final Logger LOG = Logger.getLogger(CimHttpHandler.class.getName());
+
+    private final CimDispatcher dispatcher;
+    private final CimServerConfig config;
+    private final ExecutorService operations;
+    private final Map<String, byte[]> passwords;
+
+    CimHttpHandler(CimDispatcher dispatcher, CimServerConfig config, ExecutorService operations) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+        this.operations = operations;
+        this.passwords = new java.util.HashMap<>();
+        config.users().forEach((u, p) -> passwords.put(u, p.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = request.getHttpURI().getPath();
+        if (!"/cimom".equals(path) && !"/".equals(path)) {
+            return reject(request, response, callback, 404, null, "Not Found");
+        }
+        String method = request.getMethod();
+        if ("M-POST".equalsIgnoreCase(method)) {
+            // Clients fall back to POST after a 501 (DSP0200); the extension framework is not implemented.
+            return reject(request, response, callback, 501, null, "M-POST is not supported; use POST");
+        }
+        if (!"POST".equals(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            return reject(request, response, callback, 405, null, "Only POST is accepted");
+        }
+        String user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (user == null && !config.allowAnonymous()) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"cimforge\"");
+            return reject(request, response, callback, 401, null, "Authentication required");
+        }
+        String operation = request.getHeaders().get("CIMOperation");
+        if (operation == null || !operation.trim().equalsIgnoreCase("MethodCall")) {
+            return reject(request, response, callback, 400, "unsupported-operation", "CIMOperation must be MethodCall");
+        }
+        if (request.getHeaders().get("CIMBatch") != null) {
+            return reject(request, response, callback, 501, "multiple-requests-unsupported", "batched requests are not supported");
+        }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null) {
+            String ct = contentType.toLowerCase(Locale.ROOT);
+            if (!ct.startsWith("application/xml") && !ct.startsWith("text/xml")) {
+                return reject(request, response, callback, 400, "request-not-valid", "Content-Type must be application/xml");
+            }
+        }
+        long declared = request.getLength();
+        if (declared > config.maxRequestBytes()) {
+            // A moderately oversized body is read and dropped so the client sees the 413 instead of a reset;
+            // a huge one is refused at once and the connection closed.
+            if (declared <= 4 * config.maxRequestBytes()) {
+                drain(request, 4 * config.maxRequestBytes());
+            }
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return reject(request, response, callback, 413, null, "request body exceeds " + config.maxRequestBytes() + " bytes");
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return reject(request, response, callback, 413, null, "request body exceeds " + config.maxRequestBytes() + " bytes");
+        }
+        CimDispatcher.Headers headers = new CimDispatcher.Headers(request.getHeaders().get("CIMMethod"),
+                request.getHeaders().get("CIMObject"), request.getHeaders().get("CIMProtocolVersion"));
+        String host = Request.getServerName(request);
+        byte[] answer;
+        try {
+            answer = run(body, headers, user, host);
+        } catch (CimXmlException e) {
+            return reject(request, response, callback, e.httpStatus(), e.cimError(), e.getMessage());
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=utf-8");
+        response.getHeaders().put("CIMOperation", "MethodResponse");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length);
+        response.write(true, ByteBuffer.wrap(answer), callback);
+        return true;
+    }
+
+    private byte[] run(byte[] body, CimDispatcher.Headers headers, String user, String host) {
+        Future<byte[]> future;
+        try {
+            future = operations.submit(() -> {
+                XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
+                return dispatcher.dispatch(root, headers, user, host);
+            });
+        } catch (RejectedExecutionException e) {
+            throw new CimXmlException(503, null, "server is busy or shutting down");
+        }
+        try {
+            return future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
+                    "operation did not finish within " + config.requestTimeout().toMillis() + " ms", body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new CimXmlException(503, null, "server is shutting down");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CimXmlException x) {
+                throw x;
+            }
+            LOG.log(Level.WARNING, "request failed", cause);
+            return CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
+                    cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), body);
+        }
+    }
+
+    /** Reads at most maxRequestBytes; null when the body is larger. */
+    private byte[] readBody(Request request) throws IOException {
+        long limit = config.maxRequestBytes();
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                    (int) Math.min(Math.max(request.getLength(), 1024), limit));
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static void drain(Request request, long cap) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while (total <= cap && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        }
+    }
+
+    /** The user named by valid Basic credentials, or null. */
+    private String authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String user = decoded.substring(0, colon);
+        byte[] expected = passwords.get(user);
+        byte[] given = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+        // Compare in constant time; an unknown user is compared against itself so timing tells nothing.
+        boolean ok = MessageDigest.isEqual(expected == null ? given : expected, given) && expected != null;
+        return ok ? user : null;
+    }
+
+    /** Answers without a CIM body, after reading what the client sent so the reply is not lost to a reset. */
+    private boolean reject(Request request, Response response, Callback callback, int status, String cimError,
+                           String text) throws IOException {
+        if (request.getLength() <= config.maxRequestBytes()) {
+            drain(request, config.maxRequestBytes());
+        }
+        return plain(response, callback, status, cimError, text);
+    }
+
+    private static boolean plain(Response response, Callback callback, int status, String cimError, String text) {
+        response.setStatus(status);
+        if (cimError != null) {
+            response.getHeaders().put("CIMError", cimError);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, text + "\n", callback);
+        return true;
+    }
+}

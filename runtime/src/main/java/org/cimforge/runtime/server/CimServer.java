@@ -1,0 +1,167 @@
+package org.cimforge.runtime.server;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cimforge.mof.CompilationResult;
+import org.cimforge.mof.MofCompiler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An embedded CIM-XML (DSP0200/DSP0201) WBEM server on Jetty: {@code CimServer.start(config, repository,
+ * providers)} and clients can connect to {@code /cimom}.
+ */
+public final class CimServer implements AutoCloseable {
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final ThreadPoolExecutor operations;
+    private final CimDispatcher dispatcher;
+    private final CimServerConfig config;
+
+    private CimServer(CimServerConfig config, CimClassRepository repository, CimProviderRegistry providers) {
+        this.config = config;
+        this.dispatcher = new CimDispatcher(repository, providers);
+        QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
+        pool.setName("cim-http");
+        this.jetty = new Server(pool);
+        AtomicInteger count = new AtomicInteger();
+        // Operations run on their own bounded pool so that one that overruns its timeout can be abandoned while the
+        // HTTP thread answers; the queue bound turns overload into 503 instead of unbounded memory.
+        this.operations = new ThreadPoolExecutor(config.maxThreads(), config.maxThreads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.maxThreads() * 4), r -> {
+                    Thread t = new Thread(r, "cim-op-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.operations.allowCoreThreadTimeOut(true);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
+        if (config.https()) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // A generated certificate names localhost/127.0.0.1 only; do not reject other Host headers over it.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(keyStore(config));
+            ssl.setKeyStorePassword(storePassword);
+            connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, httpFactory.getProtocol()),
+                    httpFactory);
+        } else {
+            connector = new ServerConnector(jetty, httpFactory);
+        }
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(Math.max(30_000, config.requestTimeout().toMillis() + 5_000));
+        jetty.addConnector(connector);
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new CimHttpHandler(dispatcher, config, operations));
+        jetty.setHandler(graceful);
+        jetty.setStopTimeout(config.stopTimeout().toMillis());
+    }
+
+    private String storePassword;
+
+    private KeyStore keyStore(CimServerConfig config) {
+        try {
+            if (config.keyStore() == null) {
+                storePassword = UUID.randomUUID().toString();
+                return SelfSignedCertificate.generate(config.host(), storePassword.toCharArray());
+            }
+            storePassword = config.keyStorePassword() == null ? "" : config.keyStorePassword();
+            KeyStore store = KeyStore.getInstance(config.keyStore().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            try (InputStream in = Files.newInputStream(config.keyStore())) {
+                store.load(in, storePassword.toCharArray());
+            }
+            return store;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load key store " + config.keyStore() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a server; it listens once this returns. */
+    public static CimServer start(CimServerConfig config, CimClassRepository repository, CimProviderRegistry providers)
+            throws Exception {
+        CimServer server = new CimServer(config, repository, providers);
+        server.jetty.start();
+        return server;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:5988}. */
+    public String url() {
+        return (config.https() ? "https" : "http") + "://" + config.host() + ":" + port();
+    }
+
+    /** The dispatcher, for inspection in tests. */
+    public CimDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Stops accepting requests, lets those in flight finish (up to the stop timeout), then shuts down. */
+    public void stop() throws Exception {
+        jetty.stop();
+        operations.shutdown();
+        operations.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        operations.shutdownNow();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    /**
+     * Serves the classes of MOF files over HTTP without providers (class operations only): {@code java ... CimServer
+     * PORT NAMESPACE FILE.mof... } with user {@code cimforge.user}/{@code cimforge.password} system properties, or
+     * anonymous access when they are absent.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: CimServer PORT NAMESPACE FILE.mof...");
+            System.exit(2);
+        }
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            files.add(java.nio.file.Path.of(args[i]));
+        }
+        CompilationResult result = MofCompiler.builder().build().compile(files);
+        if (result.hasErrors()) {
+            System.err.print(result.renderDiagnostics());
+            System.exit(1);
+        }
+        String user = System.getProperty("cimforge.user");
+        String password = System.getProperty("cimforge.password", "");
+        CimServerConfig config = CimServerConfig.builder().port(Integer.parseInt(args[0]))
+                .users(user == null ? Map.of() : Map.of(user, password)).allowAnonymous(user == null).build();
+        CimServer server = start(config, new CimClassRepository().namespace(args[1], result.schema()),
+                new CimProviderRegistry());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // exiting anyway
+            }
+        }));
+        System.out.println("CIM-XML server listening on " + server.url() + "/cimom");
+    }
+}

@@ -1,0 +1,321 @@
+package org.cimforge.runtime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.security.auth.Subject;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
+import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+import org.metricshub.wbem.javax.cim.UnsignedInteger8;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
+import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
+import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Drives the server with the real SBLIM CIM client, an implementation independent of the server's codec. */
+class SblimInteropTest {
+    static final String NS = TestModel.NS;
+    static CimServer server;
+    static WBEMClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("admin", "secret")).build();
+        server = CimServer.start(config, TestModel.repository(), TestModel.providers());
+        client = connect(server.port(), "admin", "secret");
+        // The SBLIM client answers its first 401 by re-sending the request on two connections at once; do that
+        // handshake with an idempotent call so no test sees a CreateInstance arrive twice.
+        drain(client.enumerateClassNames(classPath(null), false));
+    }
+
+    static WBEMClient connect(int port, String user, String password) throws WBEMException {
+        WBEMClient c = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        subject.getPrivateCredentials().add(new PasswordCredential(password));
+        c.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(port), null, null, null), subject,
+                new Locale[] {Locale.US});
+        return c;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        server.stop();
+    }
+
+    static CIMObjectPath classPath(String name) {
+        return new CIMObjectPath(null, null, null, NS, name, null);
+    }
+
+    static <T> List<T> drain(CloseableIterator<T> it) {
+        List<T> out = new ArrayList<>();
+        try {
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+        } finally {
+            it.close();
+        }
+        return out;
+    }
+
+    @Test
+    void getClassReturnsPropertiesMethodsAndQualifiers() throws Exception {
+        CIMClass disk = client.getClass(classPath("TST_Disk"), false, true, true, null);
+        assertThat(disk.getSuperClassName()).isEqualTo("TST_Disk".equals(disk.getObjectPath().getObjectName())
+                ? "TST_Thing" : null);
+        assertThat(disk.getProperty("DeviceID").isKey()).isTrue();
+        assertThat(disk.getProperty("ElementName").getOriginClass()).isEqualTo("TST_Thing");
+        assertThat(disk.getProperty("OperationalStatus").getDataType().isArray()).isTrue();
+        assertThat(disk.getQualifierValue("Description")).isEqualTo("A spinning or solid-state disk.");
+        assertThat(disk.getMethod("Resize").getParameters()).hasSize(3);
+        assertThat(disk.getMethod("Resize").getParameter("Self").getDataType().getType())
+                .isEqualTo(CIMDataType.REFERENCE);
+        CIMClass local = client.getClass(classPath("TST_Disk"), true, false, false, null);
+        assertThat(local.getProperty("ElementName")).isNull();
+        assertThat(local.getQualifiers()).isEmpty();
+        CIMClass limited = client.getClass(classPath("TST_Disk"), false, false, false, new String[] {"Capacity"});
+        assertThat(limited.getProperties()).extracting(CIMProperty::getName).containsExactly("Capacity");
+    }
+
+    @Test
+    void unknownClassIsInvalidClass() {
+        assertThatThrownBy(() -> client.getClass(classPath("TST_Nothing"), false, true, false, null))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_CLASS));
+    }
+
+    @Test
+    void unknownNamespaceIsInvalidNamespace() {
+        assertThatThrownBy(() -> drain(client.enumerateClassNames(
+                new CIMObjectPath(null, null, null, "root/none", null, null), false)))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_NAMESPACE));
+    }
+
+    @Test
+    void enumerateClassNamesAndClasses() throws Exception {
+        List<String> roots = drain(client.enumerateClassNames(classPath(null), false)).stream()
+                .map(CIMObjectPath::getObjectName).toList();
+        assertThat(roots).containsExactlyInAnyOrder("TST_Thing", "TST_Setting", "TST_PoolDisk");
+        List<String> all = drain(client.enumerateClassNames(classPath(null), true)).stream()
+                .map(CIMObjectPath::getObjectName).toList();
+        assertThat(all).hasSize(6);
+        List<String> underThing = drain(client.enumerateClassNames(classPath("TST_Thing"), false)).stream()
+                .map(CIMObjectPath::getObjectName).toList();
+        assertThat(underThing).containsExactlyInAnyOrder("TST_Disk", "TST_Pool");
+        List<CIMClass> deep = drain(client.enumerateClasses(classPath("TST_Thing"), true, false, true, false));
+        assertThat(deep).extracting(c -> c.getObjectPath().getObjectName())
+                .containsExactlyInAnyOrder("TST_Disk", "TST_FastDisk", "TST_Pool");
+    }
+
+    @Test
+    void enumerateInstancesFansOutToSubclassesWithAllValueTypes() throws Exception {
+        List<CIMInstance> disks = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false, null));
+        assertThat(disks).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrder("d1", "d2", "f1");
+        CIMInstance d1 = disks.stream().filter(i -> "d1".equals(i.getPropertyValue("DeviceID"))).findFirst()
+                .orElseThrow();
+        assertThat(d1.getPropertyValue("ElementName")).isEqualTo("Disk <d1> & \"co\"");
+        assertThat(d1.getPropertyValue("Capacity")).isEqualTo(new UnsignedInteger64("100"));
+        assertThat((Object[]) d1.getPropertyValue("OperationalStatus"))
+                .containsExactly(new UnsignedInteger16(2), new UnsignedInteger16(17));
+        assertThat(d1.getPropertyValue("Online")).isEqualTo(Boolean.TRUE);
+        assertThat(d1.getPropertyValue("InstalledAt"))
+                .isEqualTo(new CIMDateTimeAbsolute("20240131120005.123456-300"));
+        assertThat(d1.getPropertyValue("CheckInterval"))
+                .isEqualTo(new CIMDateTimeInterval("00000001020304.000000:000"));
+        assertThat(d1.getPropertyValue("Temperature")).isEqualTo(-5);
+        assertThat(d1.getPropertyValue("Ratio")).isEqualTo(0.25);
+        assertThat(d1.getPropertyValue("Slot")).isEqualTo(new UnsignedInteger8((short) 7));
+        assertThat(d1.getPropertyValue("Offset")).isEqualTo(-1234567890123L);
+        assertThat(d1.getPropertyValue("Grade")).isEqualTo('A');
+        assertThat(d1.getPropertyValue("Setting")).isInstanceOfSatisfying(CIMInstance.class,
+                s -> assertThat(s.getPropertyValue("Level")).isEqualTo(new UnsignedInteger16(3)));
+        assertThat(d1.getObjectPath().getKeyValue("DeviceID")).isEqualTo("d1");
+
+        CIMInstance f1 = disks.stream().filter(i -> "f1".equals(i.getPropertyValue("DeviceID"))).findFirst()
+                .orElseThrow();
+        assertThat(f1.getClassName()).isEqualTo("TST_FastDisk");
+        assertThat(f1.getPropertyValue("Rpm")).isEqualTo(new UnsignedInteger32(15000));
+    }
+
+    @Test
+    void propertyListAndShallowEnumeration() throws Exception {
+        List<CIMInstance> limited = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false,
+                new String[] {"Capacity"}));
+        assertThat(limited).allSatisfy(i -> assertThat(i.getProperties()).extracting(CIMProperty::getName)
+                .containsExactlyInAnyOrder("DeviceID", "Capacity"));
+        List<CIMInstance> shallow = drain(client.enumerateInstances(classPath("TST_Disk"), false, false, false, null));
+        CIMInstance f1 = shallow.stream().filter(i -> "f1".equals(i.getPropertyValue("DeviceID"))).findFirst()
+                .orElseThrow();
+        assertThat(f1.getProperty("Rpm")).isNull();
+    }
+
+    @Test
+    void enumerateInstanceNamesAndGetInstance() throws Exception {
+        List<CIMObjectPath> names = drain(client.enumerateInstanceNames(classPath("TST_Disk")));
+        assertThat(names).hasSize(3);
+        CIMObjectPath f1 = names.stream().filter(p -> "f1".equals(p.getKeyValue("DeviceID"))).findFirst()
+                .orElseThrow();
+        CIMInstance got = client.getInstance(f1, false, false, null);
+        assertThat(got.getPropertyValue("Rpm")).isEqualTo(new UnsignedInteger32(15000));
+        CIMInstance some = client.getInstance(f1, false, false, new String[] {"Online"});
+        assertThat(some.getProperties()).extracting(CIMProperty::getName).containsExactlyInAnyOrder("DeviceID",
+                "Online");
+        assertThatThrownBy(() -> client.getInstance(TestModel.diskPath("TST_Disk", "nope"), false, false, null))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
+    void createModifyDeleteInstance() throws Exception {
+        CIMInstance pool = TestModel.pool("p9");
+        CIMObjectPath created = client.createInstance(pool);
+        assertThat(created.getKeyValue("InstanceID")).isEqualTo("p9");
+        assertThatThrownBy(() -> client.createInstance(pool)).isInstanceOfSatisfying(WBEMException.class,
+                e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_ALREADY_EXISTS));
+
+        CIMInstance change = new CIMInstance(TestModel.poolPath("p9"), new CIMProperty<?>[] {
+            new CIMProperty<>("ElementName", CIMDataType.STRING_T, "renamed"),
+            new CIMProperty<>("Size", CIMDataType.UINT64_T, new UnsignedInteger64("5"))});
+        client.modifyInstance(change, new String[] {"ElementName"});
+        CIMInstance after = client.getInstance(TestModel.poolPath("p9"), false, false, null);
+        assertThat(after.getPropertyValue("ElementName")).isEqualTo("renamed");
+        assertThat(after.getPropertyValue("Size")).isEqualTo(new UnsignedInteger64("1000"));
+
+        client.deleteInstance(TestModel.poolPath("p9"));
+        assertThatThrownBy(() -> client.getInstance(TestModel.poolPath("p9"), false, false, null))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
+    void invokeMethodOnInstanceWithOutParameters() throws Exception {
+        CIMArgument<?>[] in = {
+            new CIMArgument<>("NewSize", CIMDataType.UINT64_T, new UnsignedInteger64("4096")),
+            new CIMArgument<>("Note", CIMDataType.STRING_T, "grow")};
+        CIMArgument<?>[] out = new CIMArgument<?>[2];
+        Object rc = client.invokeMethod(TestModel.diskPath("TST_Disk", "d1"), "Resize", in, out);
+        assertThat(rc).isEqualTo(new UnsignedInteger32(0));
+        assertThat(out[0].getName()).isEqualTo("Note");
+        assertThat(out[0].getValue()).isEqualTo("resized: grow");
+        assertThat(out[1].getValue()).isInstanceOfSatisfying(CIMObjectPath.class,
+                p -> assertThat(p.getKeyValue("DeviceID")).isEqualTo("d1"));
+    }
+
+    @Test
+    void invokeStaticMethodOnClassPath() throws Exception {
+        CIMArgument<?>[] in = {
+            new CIMArgument<>("Text", CIMDataType.STRING_T, "hi"),
+            new CIMArgument<>("Count", CIMDataType.UINT16_T, new UnsignedInteger16(3))};
+        CIMArgument<?>[] out = new CIMArgument<?>[1];
+        Object rc = client.invokeMethod(classPath("TST_FastDisk"), "Ping", in, out);
+        assertThat(rc).isEqualTo(new UnsignedInteger32(3));
+        assertThat(out[0].getValue()).isEqualTo("pong hi on TST_FastDisk");
+    }
+
+    @Test
+    void methodErrors() {
+        assertThatThrownBy(() -> client.invokeMethod(TestModel.diskPath("TST_Disk", "d1"), "Explode",
+                new CIMArgument<?>[0], new CIMArgument<?>[0])).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_METHOD_NOT_FOUND));
+        assertThatThrownBy(() -> client.invokeMethod(TestModel.diskPath("TST_Disk", "d1"), "Broken",
+                new CIMArgument<?>[0], new CIMArgument<?>[0])).isInstanceOfSatisfying(WBEMException.class, e -> {
+                    assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_FAILED);
+                    assertThat(e.getMessage()).contains("the disk firmware crashed");
+                });
+        assertThatThrownBy(() -> client.invokeMethod(TestModel.diskPath("TST_Disk", "ghost"), "Resize",
+                new CIMArgument<?>[0], new CIMArgument<?>[0])).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
+    void associatorsAndReferences() throws Exception {
+        CIMObjectPath p1 = TestModel.poolPath("p1");
+        List<CIMObjectPath> names = drain(client.associatorNames(p1, "TST_PoolDisk", null, "Pool", "Disk"));
+        assertThat(names).extracting(p -> p.getKeyValue("DeviceID")).containsExactlyInAnyOrder("d1", "f1");
+        List<CIMObjectPath> fast = drain(client.associatorNames(p1, null, "TST_FastDisk", null, null));
+        assertThat(fast).extracting(p -> p.getKeyValue("DeviceID")).containsExactly("f1");
+        List<CIMObjectPath> wrongRole = drain(client.associatorNames(p1, null, null, "Disk", null));
+        assertThat(wrongRole).isEmpty();
+        List<CIMInstance> disks = drain(client.associatorInstances(p1, null, null, null, null, false, null));
+        assertThat(disks).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrder("d1", "f1");
+        List<CIMObjectPath> pools = drain(client.associatorNames(TestModel.diskPath("TST_Disk", "d2"), null, null,
+                null, null));
+        assertThat(pools).extracting(p -> p.getKeyValue("InstanceID")).containsExactly("p2");
+
+        List<CIMObjectPath> refs = drain(client.referenceNames(p1, "TST_PoolDisk", "Pool"));
+        assertThat(refs).hasSize(2);
+        List<CIMInstance> refInstances = drain(client.referenceInstances(p1, null, null, false, null));
+        assertThat(refInstances).hasSize(2).allSatisfy(i -> assertThat(i.getClassName()).isEqualTo("TST_PoolDisk"));
+    }
+
+    @Test
+    void pullEnumerationInBatches() throws Exception {
+        EnumerateResponse<CIMInstance> first = client.enumerateInstances(classPath("TST_Disk"), true, false, null,
+                null, null, new UnsignedInteger32(30), false, new UnsignedInteger32(1));
+        List<CIMInstance> all = new ArrayList<>(drain(first.getResponses()));
+        assertThat(all).hasSize(1);
+        assertThat(first.isEnd()).isFalse();
+        String context = first.getContext();
+        while (true) {
+            EnumerateResponse<CIMInstance> next = client.getInstancesWithPath(classPath("TST_Disk"), context,
+                    new UnsignedInteger32(1));
+            all.addAll(drain(next.getResponses()));
+            if (next.isEnd()) {
+                break;
+            }
+            context = next.getContext();
+        }
+        assertThat(all).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrder("d1", "d2", "f1");
+        assertThat(server.dispatcher().openEnumerations()).isZero();
+    }
+
+    @Test
+    void pullPathsAndClose() throws Exception {
+        EnumerateResponse<CIMObjectPath> first = client.enumerateInstancePaths(classPath("TST_Disk"), null, null,
+                new UnsignedInteger32(30), false, new UnsignedInteger32(2));
+        assertThat(drain(first.getResponses())).hasSize(2);
+        assertThat(first.isEnd()).isFalse();
+        client.closeEnumeration(classPath("TST_Disk"), first.getContext());
+        assertThatThrownBy(() -> client.getInstancePaths(classPath("TST_Disk"), first.getContext(),
+                new UnsignedInteger32(5))).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT));
+        EnumerateResponse<CIMObjectPath> all = client.enumerateInstancePaths(classPath("TST_Pool"), null, null,
+                new UnsignedInteger32(30), false, new UnsignedInteger32(100));
+        assertThat(all.isEnd()).isTrue();
+        assertThat(drain(all.getResponses())).hasSize(2);
+    }
+
+    @Test
+    void pullAssociations() throws Exception {
+        EnumerateResponse<CIMInstance> assoc = client.associators(TestModel.poolPath("p1"), null, null, null, null,
+                false, null, null, null, new UnsignedInteger32(30), false, new UnsignedInteger32(10));
+        assertThat(assoc.isEnd()).isTrue();
+        assertThat(drain(assoc.getResponses())).hasSize(2);
+        EnumerateResponse<CIMObjectPath> refs = client.referencePaths(TestModel.poolPath("p1"), null, null, null,
+                null, new UnsignedInteger32(30), false, new UnsignedInteger32(10));
+        assertThat(drain(refs.getResponses())).hasSize(2);
+    }
+}
