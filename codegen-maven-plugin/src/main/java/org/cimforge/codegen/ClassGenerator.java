@@ -1,0 +1,169 @@
+package org.cimforge.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.mof.model.CimProperty;
+
+/**
+ * Generates the typed instance class of a CIM class: schema facts, typed getters, ValueMap enums,
+ * a key record for key-only paths, a builder, and the argument/result types of its methods.
+ */
+final class ClassGenerator {
+    private final TypeMapper types;
+    private final Accessors accessors;
+    private final MethodTypesGenerator methodTypes;
+
+    ClassGenerator(TypeMapper types) {
+        this.types = types;
+        this.accessors = new Accessors(types);
+        this.methodTypes = new MethodTypesGenerator(types, accessors);
+    }
+
+    TypeSpec generate(ClassNames names) {
+        CimClass c = names.cimClass;
+        ClassName self = names.model;
+        ClassName parent = names.parent == null ? Types.INSTANCE_BASE : names.parent.model;
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .superclass(parent)
+                .addAnnotation(suppressDeprecation())
+                .addJavadoc("$L\n\n<p>CIM class {@code $L}$L.\n", Docs.describeOwn(c, "The CIM class " + c.name() + "."),
+                        c.name().spelling(), qualifiersNote(c));
+        if (c.isDeprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        type.addField(classInfo(names, parent));
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+                .addJavadoc("Wraps an instance as the given class (subclasses pass their own class facts).\n")
+                .addParameter(Types.CIM_CLASS_INFO, "cimClass")
+                .addParameter(Types.CIM_INSTANCE, "instance")
+                .addStatement("super(cimClass, instance)")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("fromCimInstance")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("A typed view of a received instance; the instance converts back unchanged.\n")
+                .returns(self)
+                .addParameter(Types.CIM_INSTANCE, "instance")
+                .addStatement("return new $T(CLASS_INFO, instance)", self)
+                .build());
+        List<TypeSpec> enums = new ArrayList<>();
+        List<MethodSpec> setters = new ArrayList<>();
+        TypeVariableName b = TypeVariableName.get("B");
+        for (PropertyNames p : names.properties.values()) {
+            if (!p.declaresHere()) {
+                continue;
+            }
+            CimProperty property = p.property();
+            if (p.enumType() != null) {
+                enums.add(EnumGenerator.generate(p.enumType(), property.valueMap(),
+                        "{@code " + c.name().spelling() + "." + property.name().spelling() + "}"));
+            }
+            type.addMethods(accessors.getters(property, property.type(), p.getter(), p.valueGetter(), p.enumType(),
+                    p.overridesGetter()));
+            if (!p.overridesGetter()) {
+                setters.addAll(accessors.setters(property, property.type(), p.setter(), p.enumType(), b));
+            }
+        }
+        type.addTypes(enums);
+        TypeSpec keys = KeysGenerator.generate(names, types);
+        if (keys != null) {
+            type.addType(keys);
+        }
+        type.addType(abstractBuilder(names, parent, setters));
+        type.addType(builder(names));
+        for (MethodNames m : names.methods.values()) {
+            if (m.declaresHere()) {
+                type.addTypes(methodTypes.generate(c, m));
+            }
+        }
+        // Nested types of superclasses are inherited members and would shadow same-named top-level types.
+        type.alwaysQualify(names.nestedNamesInLineage.toArray(new String[0]));
+        return type.build();
+    }
+
+    static AnnotationSpec suppressDeprecation() {
+        // Generated code must compile with -Werror even where the schema itself uses deprecated elements.
+        return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
+    }
+
+    private static String qualifiersNote(CimClass c) {
+        List<String> notes = new ArrayList<>();
+        if (c.isAbstract()) {
+            notes.add("abstract");
+        }
+        if (c.isAssociation()) {
+            notes.add("association");
+        }
+        if (c.isIndication()) {
+            notes.add("indication");
+        }
+        return notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")";
+    }
+
+    private static FieldSpec classInfo(ClassNames names, ClassName parent) {
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.builder($S, $L)", Types.CIM_CLASS_INFO,
+                names.cimClass.name().spelling(),
+                names.parent == null ? CodeBlock.of("null") : CodeBlock.of("$T.CLASS_INFO", parent));
+        init.indent();
+        for (CimProperty p : names.cimClass.properties()) {
+            if (!p.propagated()) {
+                init.add("\n.property($S, $T.$L, $L, $S, $L)", p.name().spelling(), Types.CIM_KIND,
+                        Accessors.kindCode(p.type(), p), p.type().array(), Accessors.refClass(p.type()), p.isKey());
+            }
+        }
+        init.add("\n.build()").unindent();
+        return FieldSpec.builder(Types.CIM_CLASS_INFO, "CLASS_INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Schema facts of {@code $L}.\n", names.cimClass.name().spelling())
+                .initializer(init.build())
+                .build();
+    }
+
+    private static TypeSpec abstractBuilder(ClassNames names, ClassName parent, List<MethodSpec> setters) {
+        TypeVariableName b = TypeVariableName.get("B");
+        TypeVariableName t = TypeVariableName.get("T");
+        ClassName abstractBuilder = names.abstractBuilder();
+        TypeName parentBuilder = names.parent == null
+                ? ParameterizedTypeName.get(Types.INSTANCE_BUILDER, b, t)
+                : ParameterizedTypeName.get(names.parent.abstractBuilder(), b, t);
+        return TypeSpec.classBuilder(abstractBuilder)
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT, Modifier.STATIC)
+                .addJavadoc("Setters of {@code $L} properties, shared by the builders of its subclasses.\n",
+                        names.cimClass.name().spelling())
+                .addTypeVariable(b.withBounds(ParameterizedTypeName.get(abstractBuilder, b, t)))
+                .addTypeVariable(t.withBounds(names.model))
+                .superclass(parentBuilder)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+                        .addParameter(Types.CIM_CLASS_INFO, "cimClass")
+                        .addStatement("super(cimClass)").build())
+                .addMethods(setters)
+                .build();
+    }
+
+    private static TypeSpec builder(ClassNames names) {
+        ClassName builder = names.builder();
+        return TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@code $L} instances, for providers.\n", names.cimClass.name().spelling())
+                .superclass(ParameterizedTypeName.get(names.abstractBuilder(), builder, names.model))
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addStatement("super(CLASS_INFO)").build())
+                .addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED).returns(builder).addStatement("return this").build())
+                .addMethod(MethodSpec.methodBuilder("create").addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED).returns(names.model)
+                        .addParameter(Types.CIM_INSTANCE, "instance")
+                        .addStatement("return new $T(CLASS_INFO, instance)", names.model).build())
+                .build();
+    }
+}
