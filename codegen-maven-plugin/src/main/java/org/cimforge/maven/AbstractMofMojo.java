@@ -1,0 +1,96 @@
+package org.cimforge.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.cimforge.mof.Diagnostic;
+
+/** Parameters and helpers shared by the goals that read MOF: which files, the include path, strictness. */
+abstract class AbstractMofMojo extends AbstractMojo {
+
+    /** Folder scanned for MOF files when {@code mofFiles} is not given. */
+    @Parameter(property = "cimforge.sourceDirectory", defaultValue = "${project.basedir}/src/main/mof")
+    protected File sourceDirectory;
+
+    /** Patterns (relative to sourceDirectory) of the files to compile. */
+    @Parameter(property = "cimforge.includes", defaultValue = "**/*.mof")
+    protected List<String> includes;
+
+    /** Patterns (relative to sourceDirectory) of files to leave out, e.g. files only ever included by others. */
+    @Parameter(property = "cimforge.excludes")
+    protected List<String> excludes;
+
+    /**
+     * The top-level MOF files, compiled in this order; when set, sourceDirectory is not scanned.
+     * On the command line: {@code -Dcimforge.mof=a.mof,b.mof}.
+     */
+    @Parameter(property = "cimforge.mof")
+    protected List<File> mofFiles;
+
+    /**
+     * Folders searched for {@code #pragma include} files that are not next to the including file,
+     * e.g. the folder of the DMTF CIM schema. On the command line: {@code -Dcimforge.includePath=dir1,dir2}.
+     */
+    @Parameter(property = "cimforge.includePath")
+    protected List<File> includePath;
+
+    /** Treat MOF warnings (unknown pragmas, implicit overrides, ...) as errors. */
+    @Parameter(property = "cimforge.werror", defaultValue = "false")
+    protected boolean warningsAsErrors;
+
+    /** Skip this goal. */
+    @Parameter(property = "cimforge.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The top-level files to compile, checked to exist. */
+    protected List<Path> topLevelFiles() throws MojoFailureException, MojoExecutionException {
+        if (mofFiles != null && !mofFiles.isEmpty()) {
+            List<Path> files = new ArrayList<>();
+            for (File file : mofFiles) {
+                if (!file.isFile()) {
+                    throw new MojoFailureException("cimforge.mof: " + file + " is not a file");
+                }
+                files.add(file.toPath());
+            }
+            return files;
+        }
+        try {
+            return MofSources.select(sourceDirectory.toPath(), includes, excludes == null ? List.of() : excludes);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list " + sourceDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    protected List<Path> includeFolders() throws MojoFailureException {
+        List<Path> folders = new ArrayList<>();
+        if (includePath != null) {
+            for (File folder : includePath) {
+                if (!folder.isDirectory()) {
+                    throw new MojoFailureException("cimforge.includePath: " + folder + " is not a folder");
+                }
+                folders.add(folder.toPath());
+            }
+        }
+        return folders;
+    }
+
+    /** Logs a diagnostic as {@code path:line:col: message [code]}, then its source line and caret. */
+    protected void report(Diagnostic diagnostic) {
+        Log log = getLog();
+        String[] lines = diagnostic.render().split("\n");
+        for (String line : lines) {
+            if (diagnostic.isError()) {
+                log.error(line);
+            } else {
+                log.warn(line);
+            }
+        }
+    }
+}

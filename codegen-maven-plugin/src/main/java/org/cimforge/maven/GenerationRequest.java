@@ -1,0 +1,32 @@
+package org.cimforge.maven;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cimforge.codegen.CodegenOptions;
+
+/**
+ * Everything one {@code generate} run needs, mapped from the Mojo's parameters: the top-level MOF
+ * files, the include path, the generator options, and where sources, resources and state go.
+ */
+record GenerationRequest(List<Path> mofFiles, List<Path> includePath, boolean warningsAsErrors,
+                         CodegenOptions options, Path sourceOutput, Path resourceOutput, Path stateFile) {
+
+    GenerationRequest {
+        mofFiles = List.copyOf(mofFiles);
+        includePath = List.copyOf(includePath);
+    }
+
+    /** A stable text of every setting that changes the output, for the build fingerprint. */
+    String settingsText() {
+        StringBuilder text = new StringBuilder("cimforge-generate/1\n");
+        text.append("package=").append(options.basePackage()).append('\n');
+        text.append("classes=").append(options.includes()).append('\n');
+        text.append("emit=").append(options.artifacts().stream().map(Enum::name).sorted().toList()).append('\n');
+        text.append("packages=").append(options.prefixPackages()).append('\n');
+        text.append("werror=").append(warningsAsErrors).append('\n');
+        text.append("includePath=").append(includePath).append('\n');
+        text.append("sources=").append(sourceOutput).append('\n');
+        text.append("resources=").append(resourceOutput).append('\n');
+        return text.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package org.cimforge.maven;
+
+import org.cimforge.mof.CompilationResult;
+
+/** The one-line texts the goals log and fail with. */
+final class Summary {
+    private Summary() {
+    }
+
+    static String of(CompilationResult result) {
+        return "MOF OK: " + result.fileCount() + " files, " + result.schema().classCount() + " classes, "
+                + result.warnings().size() + " warnings";
+    }
+
+    static String errors(int count) {
+        return "The MOF has " + count + (count == 1 ? " error" : " errors") + " (see the lines above)";
+    }
+}
