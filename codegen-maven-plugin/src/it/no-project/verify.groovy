@@ -1,0 +1,22 @@
+// The command-line form from the README, run in a folder that has no pom.xml.
+def dir = new File(basedir, 'cli')
+assert !new File(dir, 'pom.xml').exists()
+def exe = new File(System.getProperty('maven.home'), 'bin/mvn').path
+def plugin = "org.cimforge:codegen-maven-plugin:${pluginVersion}"
+def command = [exe, '-o', '-B', '-s', nestedSettings, "-Dmaven.repo.local=${localRepositoryPath}", "${plugin}:generate",
+               '-Dcimforge.mof=vendor.mof', '-Dcimforge.includePath=schema', '-Dcimforge.output=out',
+               '-Dcimforge.package=com.vendor']
+def process = new ProcessBuilder(command.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
+def text = process.inputStream.text
+assert process.waitFor() == 0 : text
+def widget = new File(dir, 'out/com/vendor/vnd/Widget.java')
+assert widget.isFile() : text
+assert widget.text.contains('LARGE')
+
+def validate = [exe, '-o', '-B', '-s', nestedSettings, "-Dmaven.repo.local=${localRepositoryPath}", "${plugin}:validate",
+                '-Dcimforge.mof=vendor.mof', '-Dcimforge.includePath=schema']
+def v = new ProcessBuilder(validate.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
+def vText = v.inputStream.text
+assert v.waitFor() == 0 : vText
+assert vText.contains('MOF OK: 2 files, 1 classes') : vText
+return true
