@@ -18,6 +18,11 @@ public final class CimClass implements CimElement {
     private final Qualifiers qualifiers;
     private final Map<CimName, CimProperty> properties;
     private final Map<CimName, CimMethod> methods;
+    // Lists handed out often (generator, server): computed once, the class is immutable.
+    private final List<CimProperty> propertyList;
+    private final List<CimProperty> keyList;
+    private final List<CimProperty> referenceList;
+    private final List<CimMethod> methodList;
     private final String namespace;
     private final SourceLocation location;
 
@@ -28,6 +33,10 @@ public final class CimClass implements CimElement {
         this.qualifiers = qualifiers;
         this.properties = index(properties, CimProperty::name);
         this.methods = index(methods, CimMethod::name);
+        this.propertyList = List.copyOf(this.properties.values());
+        this.keyList = propertyList.stream().filter(CimProperty::isKey).toList();
+        this.referenceList = propertyList.stream().filter(CimProperty::isReference).toList();
+        this.methodList = List.copyOf(this.methods.values());
         this.namespace = namespace;
         this.location = location;
     }
@@ -66,7 +75,7 @@ public final class CimClass implements CimElement {
 
     /** All effective properties, inherited ones first. */
     public List<CimProperty> properties() {
-        return List.copyOf(properties.values());
+        return propertyList;
     }
 
     /** Properties written in this class's own declaration (new or overriding). */
@@ -79,7 +88,7 @@ public final class CimClass implements CimElement {
     }
 
     public List<CimMethod> methods() {
-        return List.copyOf(methods.values());
+        return methodList;
     }
 
     public List<CimMethod> declaredMethods() {
@@ -91,11 +100,11 @@ public final class CimClass implements CimElement {
     }
 
     public List<CimProperty> keys() {
-        return properties.values().stream().filter(CimProperty::isKey).toList();
+        return keyList;
     }
 
     public List<CimProperty> references() {
-        return properties.values().stream().filter(CimProperty::isReference).toList();
+        return referenceList;
     }
 
     public boolean isAssociation() {

@@ -21,6 +21,11 @@ public interface CimElement {
         return java.util.Optional.ofNullable(qualifiers().string("EmbeddedInstance")).map(CimName::of);
     }
 
+    /** True when a string element holds an embedded object of any class (EmbeddedObject qualifier). */
+    default boolean isEmbeddedObject() {
+        return qualifiers().isTrue("EmbeddedObject");
+    }
+
     /** True when the element carries Required (a value must be given, never NULL). */
     default boolean isRequired() {
         return qualifiers().isTrue("Required");

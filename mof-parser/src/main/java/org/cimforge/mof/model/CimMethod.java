@@ -13,6 +13,11 @@ public record CimMethod(CimName name, CimTypeRef returnType, List<CimParameter> 
         parameters = List.copyOf(parameters);
     }
 
+    /** True for a static method, invoked on the class rather than on an instance. */
+    public boolean isStatic() {
+        return qualifiers.isTrue("Static");
+    }
+
     public Optional<CimParameter> parameter(String parameterName) {
         return parameters.stream().filter(p -> p.name().matches(parameterName)).findFirst();
     }
