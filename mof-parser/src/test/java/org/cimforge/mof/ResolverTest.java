@@ -120,4 +120,18 @@ class ResolverTest {
         assertThat(result.schema().cimClass("Late").orElseThrow().property("n").orElseThrow()
                 .qualifiers().get("Counter").value().value()).isEqualTo("x");
     }
+
+    @Test
+    void staticMethodsEmbeddedObjectsAndCachedMemberLists() {
+        CimSchema schema = ok("""
+                Qualifier Static : boolean = false, Scope(method, property);
+                Qualifier EmbeddedObject : boolean = false, Scope(property, parameter, method);
+                class S { [Key] string Id; [EmbeddedObject] string Blob; [Static] uint32 Make(); uint32 Run(); };
+                """);
+        CimClass s = schema.cimClass("S").orElseThrow();
+        assertThat(s.method("Make").orElseThrow().isStatic()).isTrue();
+        assertThat(s.method("Run").orElseThrow().isStatic()).isFalse();
+        assertThat(s.property("Blob").orElseThrow().isEmbeddedObject()).isTrue();
+        assertThat(s.keys()).isSameAs(s.keys()).extracting(p -> p.name().spelling()).containsExactly("Id");
+    }
 }
