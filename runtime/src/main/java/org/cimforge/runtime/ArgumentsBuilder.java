@@ -43,25 +43,12 @@ public abstract class ArgumentsBuilder<B extends ArgumentsBuilder<B>> {
 
     /** Sets a ValueMap array from discrete constants. */
     protected final B setEnumConstants(String name, CimEnum... constants) {
-        if (constants == null) {
-            return set(name, null);
-        }
-        CimKind kind = elementInfo(name).kind();
-        List<Object> raw = new ArrayList<>(constants.length);
-        for (CimEnum c : constants) {
-            raw.add(c == null ? null : EnumValue.rawOf(c, kind));
-        }
-        return set(name, raw);
+        return set(name, EnumValue.rawOf(constants, elementInfo(name).kind()));
     }
 
-    /** Sets a ValueMap array argument from exact values. */
+    /** Sets a ValueMap array from exact values (any numbers, also inside ranges or outside the map). */
     protected final B setEnumValues(String name, List<? extends EnumValue<?>> list) {
-        if (list == null) {
-            return set(name, null);
-        }
-        List<Object> raw = new ArrayList<>(list.size());
-        list.forEach(v -> raw.add(v == null ? null : v.raw()));
-        return set(name, raw);
+        return set(name, EnumValue.rawOf(list));
     }
 
     private PropertyInfo elementInfo(String name) {

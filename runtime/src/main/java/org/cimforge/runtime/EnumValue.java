@@ -1,6 +1,8 @@
 package org.cimforge.runtime;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,5 +74,27 @@ public record EnumValue<E extends Enum<E> & CimEnum>(E constant, Object raw) {
                     + " is a range: pass an EnumValue with the exact value instead");
         }
         return kind == CimKind.STRING ? constant.valueMapText() : kind.fromBigInteger(constant.low());
+    }
+
+    /** Raw values of discrete constants for an array element (null stays null); null for a null array. */
+    public static List<Object> rawOf(CimEnum[] constants, CimKind kind) {
+        if (constants == null) {
+            return null;
+        }
+        List<Object> raw = new ArrayList<>(constants.length);
+        for (CimEnum c : constants) {
+            raw.add(c == null ? null : rawOf(c, kind));
+        }
+        return raw;
+    }
+
+    /** Raw values of exact values for an array element (null stays null); null for a null list. */
+    public static List<Object> rawOf(List<? extends EnumValue<?>> values) {
+        if (values == null) {
+            return null;
+        }
+        List<Object> raw = new ArrayList<>(values.size());
+        values.forEach(v -> raw.add(v == null ? null : v.raw()));
+        return raw;
     }
 }
