@@ -35,8 +35,9 @@ abstract class AbstractMofMojo extends AbstractMojo {
     protected List<File> mofFiles;
 
     /**
-     * Folders searched for {@code #pragma include} files that are not next to the including file,
-     * e.g. the folder of the DMTF CIM schema. On the command line: {@code -Dcimforge.includePath=dir1,dir2}.
+     * Folders, or jar/zip files, searched for {@code #pragma include} files that are not next to the
+     * including file, e.g. the folder of the DMTF CIM schema or a dependency jar that ships it.
+     * On the command line: {@code -Dcimforge.includePath=dir1,schema.jar}.
      */
     @Parameter(property = "cimforge.includePath")
     protected List<File> includePath;
@@ -68,17 +69,19 @@ abstract class AbstractMofMojo extends AbstractMojo {
         }
     }
 
-    protected List<Path> includeFolders() throws MojoFailureException {
-        List<Path> folders = new ArrayList<>();
+    /** Opens the include path (folders and jar/zip files); the caller closes it. */
+    protected IncludePath openIncludePath() throws MojoFailureException, MojoExecutionException {
+        List<Path> entries = new ArrayList<>();
         if (includePath != null) {
-            for (File folder : includePath) {
-                if (!folder.isDirectory()) {
-                    throw new MojoFailureException("cimforge.includePath: " + folder + " is not a folder");
-                }
-                folders.add(folder.toPath());
-            }
+            includePath.forEach(f -> entries.add(f.toPath()));
         }
-        return folders;
+        try {
+            return IncludePath.open(entries);
+        } catch (IllegalArgumentException bad) {
+            throw new MojoFailureException(bad.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot open the include path: " + e.getMessage(), e);
+        }
     }
 
     /** Logs a diagnostic as {@code path:line:col: message [code]}, then its source line and caret. */

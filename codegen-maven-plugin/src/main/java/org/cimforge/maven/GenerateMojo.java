@@ -70,10 +70,10 @@ public class GenerateMojo extends AbstractMofMojo {
             getLog().info("No MOF files in " + sourceDirectory + "; nothing to generate");
             return;
         }
-        GenerationRequest request = new GenerationRequest(files, includeFolders(), warningsAsErrors, options,
-                outputDirectory.toPath(), resourcesOutputDirectory.toPath(),
-                stateDirectory.toPath().resolve(goal() + ".state"));
-        try {
+        try (IncludePath include = openIncludePath()) {
+            GenerationRequest request = new GenerationRequest(files, include.roots(), include.archives(),
+                    warningsAsErrors, options, outputDirectory.toPath(), resourcesOutputDirectory.toPath(),
+                    stateDirectory.toPath().resolve(goal() + ".state"));
             IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request, this::report);
             if (outcome.upToDate()) {
                 getLog().info("Bindings are up to date (" + outcome.sourceFiles() + " files in " + outputDirectory + ")");

@@ -8,12 +8,14 @@ import org.cimforge.codegen.CodegenOptions;
  * Everything one {@code generate} run needs, mapped from the Mojo's parameters: the top-level MOF
  * files, the include path, the generator options, and where sources, resources and state go.
  */
-record GenerationRequest(List<Path> mofFiles, List<Path> includePath, boolean warningsAsErrors,
-                         CodegenOptions options, Path sourceOutput, Path resourceOutput, Path stateFile) {
+record GenerationRequest(List<Path> mofFiles, List<Path> includePath, List<Path> includeArchives,
+                         boolean warningsAsErrors, CodegenOptions options, Path sourceOutput, Path resourceOutput,
+                         Path stateFile) {
 
     GenerationRequest {
         mofFiles = List.copyOf(mofFiles);
         includePath = List.copyOf(includePath);
+        includeArchives = List.copyOf(includeArchives);
     }
 
     /** A stable text of every setting that changes the output, for the build fingerprint. */
@@ -25,6 +27,7 @@ record GenerationRequest(List<Path> mofFiles, List<Path> includePath, boolean wa
         text.append("packages=").append(options.prefixPackages()).append('\n');
         text.append("werror=").append(warningsAsErrors).append('\n');
         text.append("includePath=").append(includePath).append('\n');
+        text.append("includeArchives=").append(includeArchives).append('\n');
         text.append("sources=").append(sourceOutput).append('\n');
         text.append("resources=").append(resourceOutput).append('\n');
         return text.toString();

@@ -61,13 +61,19 @@ final class IncrementalGeneration {
         if (result.hasErrors()) {
             throw new MofErrors(result.errors().size());
         }
-        List<Path> read = result.files().stream().map(Path::of).toList();
         List<Path> written = new ArrayList<>(SourceWriter.write(
                 CimForgeGenerator.generate(result.schema(), request.options()), request.sourceOutput()));
-        written.add(MofBundle.write(read, request.resourceOutput()));
+        written.add(MofBundle.write(result.sources(), request.resourceOutput()));
         int removed = removeStale(previous, written);
+        // Files read from the local file system are hashed one by one; an include jar as a whole.
         Set<Path> inputs = new LinkedHashSet<>(absolute(request.mofFiles()));
-        inputs.addAll(absolute(read));
+        inputs.addAll(absolute(request.includeArchives()));
+        for (String read : result.files()) {
+            Path local = Path.of(read);
+            if (Files.isRegularFile(local)) {
+                inputs.add(local.toAbsolutePath().normalize());
+            }
+        }
         List<Path> inputList = sorted(inputs);
         new BuildState(BuildState.fingerprint(settings, inputList), inputList.stream().map(Path::toString).toList(),
                 absolute(written).stream().map(Path::toString).toList()).write(request.stateFile());

@@ -28,8 +28,8 @@ public class ValidateMojo extends AbstractMofMojo {
             return;
         }
         CompilationResult result;
-        try {
-            result = MofCompiler.builder().includePath(includeFolders()).warningsAsErrors(warningsAsErrors).build()
+        try (IncludePath include = openIncludePath()) {
+            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors).build()
                     .compile(files);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("internal error while compiling MOF: " + e, e);

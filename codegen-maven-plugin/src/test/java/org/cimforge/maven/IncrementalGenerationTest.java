@@ -62,8 +62,40 @@ class IncrementalGenerationTest {
         assertThat(dir.resolve("state")).doesNotExist();
     }
 
+    @Test
+    void includesAreFoundInJarsAndAJarChangeRegenerates(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("schema.jar");
+        writeJar(jar, QUALIFIERS);
+        Path mof = Files.writeString(dir.resolve("model.mof"),
+                "#pragma include (\"schema/quals.mof\")\nclass T_A { [Key] string Id; };\n");
+        try (IncludePath include = IncludePath.open(List.of(jar))) {
+            GenerationRequest request = new GenerationRequest(List.of(mof), include.roots(), include.archives(), false,
+                    CodegenOptions.defaults("p"), dir.resolve("src"), dir.resolve("res"), dir.resolve("state/g.state"));
+            assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isFalse();
+            assertThat(dir.resolve("src/p/t/A.java")).isRegularFile();
+            assertThat(dir.resolve("res/META-INF/cimforge/schema.mof")).content().contains("Qualifier Key");
+            assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isTrue();
+        }
+        writeJar(jar, QUALIFIERS + "// changed\n");
+        try (IncludePath include = IncludePath.open(List.of(jar))) {
+            GenerationRequest request = new GenerationRequest(List.of(mof), include.roots(), include.archives(), false,
+                    CodegenOptions.defaults("p"), dir.resolve("src"), dir.resolve("res"), dir.resolve("state/g.state"));
+            assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isFalse();
+        }
+        assertThatThrownBy(() -> IncludePath.open(List.of(mof)))
+                .hasMessageContaining("cimforge.includePath").hasMessageContaining("neither a folder nor a .jar/.zip file");
+    }
+
+    private static void writeJar(Path jar, String qualifiers) throws Exception {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("schema/quals.mof"));
+            zip.write(qualifiers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
     private static GenerationRequest request(Path dir, Path mof) {
-        return new GenerationRequest(List.of(mof), List.of(), false, CodegenOptions.defaults("p"),
+        return new GenerationRequest(List.of(mof), List.of(), List.of(), false, CodegenOptions.defaults("p"),
                 dir.resolve("src"), dir.resolve("res"), dir.resolve("state/generate.state"));
     }
 }

@@ -17,7 +17,7 @@ public final class PluginRun {
 
     /** Runs incremental generation for the given top-level files. */
     public static boolean generateFiles(List<Path> files, Path out, CodegenOptions options) throws Exception {
-        GenerationRequest request = new GenerationRequest(files, List.of(), false, options, out.resolve("java"),
+        GenerationRequest request = new GenerationRequest(files, List.of(), List.of(), false, options, out.resolve("java"),
                 out.resolve("resources"), out.resolve("generate.state"));
         return IncrementalGeneration.run(request, d -> { }).upToDate();
     }

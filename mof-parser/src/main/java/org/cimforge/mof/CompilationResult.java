@@ -5,19 +5,24 @@ import org.cimforge.mof.model.CimSchema;
 
 /**
  * What a compilation produced: the resolved schema (built as far as the input allowed, even when
- * there are errors), every diagnostic in the order found, and the files read (includes too), in the
- * order they were read.
+ * there are errors), every diagnostic in the order found, and the texts of the files read (includes
+ * too), in the order they were read.
  */
-public record CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, List<String> files) {
+public record CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, List<SourceText> sources) {
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);
-        files = List.copyOf(files);
+        sources = List.copyOf(sources);
+    }
+
+    /** The paths of the files read, as diagnostics show them, in the order read. */
+    public List<String> files() {
+        return sources.stream().map(SourceText::path).toList();
     }
 
     /** How many files were read, includes counted. */
     public int fileCount() {
-        return files.size();
+        return sources.size();
     }
 
     public List<Diagnostic> errors() {

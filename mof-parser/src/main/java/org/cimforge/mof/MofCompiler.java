@@ -65,7 +65,7 @@ public final class MofCompiler {
         try {
             SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache), sink);
             CimSchema schema = new Resolver(sink).resolve(sources.productions());
-            return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().keySet()));
+            return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().values()));
         } finally {
             // Not shutdownNow: a task still queued may be a cached parse another compilation will wait for.
             executor.shutdown();

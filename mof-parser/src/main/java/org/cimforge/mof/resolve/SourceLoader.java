@@ -167,7 +167,9 @@ public final class SourceLoader {
     }
 
     private Loaded read(Path path) {
-        String display = path.toString();
+        // A file inside a jar on the include path is shown as jar:file:...!/name so it can be found.
+        String display = path.getFileSystem() == java.nio.file.FileSystems.getDefault() ? path.toString()
+                : path.toUri().toString();
         byte[] bytes;
         FileTime modified;
         try {
