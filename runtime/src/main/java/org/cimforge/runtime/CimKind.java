@@ -64,7 +64,8 @@ public enum CimKind {
         if (this == REFERENCE) {
             return array ? new CIMDataType(refClass, 0) : new CIMDataType(refClass);
         }
-        return array ? new CIMDataType(jsr48Type, 0) : new CIMDataType(jsr48Type, false);
+        // (type, true) is the unbounded array; the JSR48 library refuses a size of 0 for non-references.
+        return new CIMDataType(jsr48Type, array);
     }
 
     /** One JSR48 value as its Java form (null stays null). */
