@@ -370,6 +370,45 @@ public final class CimXmlWriter {
         out.writeEndElement();
     }
 
+    /**
+     * Writes a QUALIFIER.DECLARATION. {@code scopes} holds the DSP0201 SCOPE attribute names that are true (CLASS,
+     * ASSOCIATION, REFERENCE, PROPERTY, METHOD, PARAMETER, INDICATION); flavors are written only where they differ
+     * from the DTD defaults.
+     */
+    public void qualifierDeclaration(String name, CIMDataType type, Object value, Set<String> scopes,
+                                     boolean overridable, boolean toSubclass, boolean translatable)
+            throws XMLStreamException {
+        out.writeStartElement("QUALIFIER.DECLARATION");
+        out.writeAttribute("NAME", name);
+        out.writeAttribute("TYPE", CimValues.typeName(type.getType()));
+        if (type.isArray()) {
+            out.writeAttribute("ISARRAY", "true");
+            if (type.getSize() > 0) {
+                out.writeAttribute("ARRAYSIZE", Integer.toString(type.getSize()));
+            }
+        }
+        if (!overridable) {
+            out.writeAttribute("OVERRIDABLE", "false");
+        }
+        if (!toSubclass) {
+            out.writeAttribute("TOSUBCLASS", "false");
+        }
+        if (translatable) {
+            out.writeAttribute("TRANSLATABLE", "true");
+        }
+        out.writeEmptyElement("SCOPE");
+        for (String scope : new String[] {"CLASS", "ASSOCIATION", "REFERENCE", "PROPERTY", "METHOD", "PARAMETER",
+            "INDICATION"}) {
+            if (scopes.contains(scope)) {
+                out.writeAttribute(scope, "true");
+            }
+        }
+        if (value != null) {
+            value(value, null);
+        }
+        out.writeEndElement();
+    }
+
     private void qualifiers(CIMQualifier<?>[] qualifiers) throws XMLStreamException {
         if (qualifiers == null) {
             return;

@@ -2,7 +2,9 @@ package org.cimforge.runtime.server;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,9 @@ import org.cimforge.mof.model.CimSchema;
 import org.cimforge.mof.model.CimTypeRef;
 import org.cimforge.mof.model.CimValue;
 import org.cimforge.mof.model.Flavor;
+import org.cimforge.mof.model.QualifierType;
 import org.cimforge.mof.model.Qualifiers;
+import org.cimforge.mof.model.Scope;
 import org.cimforge.runtime.cimxml.CimValues;
 import org.cimforge.runtime.cimxml.TypeLookup;
 import org.metricshub.wbem.javax.cim.CIMClass;
@@ -84,6 +88,44 @@ public final class CimClassRepository implements TypeLookup {
         }
         CimClass c = modelClass(namespace, className);
         return c != null && c.isSubclassOf(org.cimforge.mof.model.CimName.of(ancestor));
+    }
+
+    /**
+     * A qualifier declaration in javax.cim terms.
+     *
+     * @param scopes the DSP0201 SCOPE attribute names that apply (all of them for {@code Scope(any)})
+     */
+    public record QualifierDeclaration(String name, CIMDataType type, Object defaultValue, Set<String> scopes,
+                                       boolean overridable, boolean toSubclass, boolean translatable) {
+    }
+
+    /** The qualifier declarations of a namespace, in MOF order. */
+    public List<QualifierDeclaration> qualifierDeclarations(String namespace) {
+        List<QualifierDeclaration> result = new ArrayList<>();
+        for (QualifierType q : schema(namespace).qualifierTypes()) {
+            result.add(declaration(q));
+        }
+        return result;
+    }
+
+    /** One qualifier declaration (name ignoring case), or null. */
+    public QualifierDeclaration qualifierDeclaration(String namespace, String name) {
+        return schema(namespace).qualifierType(name).map(CimClassRepository::declaration).orElse(null);
+    }
+
+    private static QualifierDeclaration declaration(QualifierType q) {
+        int code = CimValues.typeCode(q.type().type().mofName());
+        CIMDataType dt = q.type().array() && q.type().arraySize() != null && q.type().arraySize() > 0
+                ? new CIMDataType(code, q.type().arraySize()) : CimValues.dataType(code, q.type().array());
+        Set<String> scopes = new LinkedHashSet<>();
+        for (Scope s : Scope.values()) {
+            if (s != Scope.ANY && s != Scope.QUALIFIER && q.appliesTo(s)) {
+                scopes.add(s.name());
+            }
+        }
+        return new QualifierDeclaration(q.name().spelling(), dt, value(q.defaultValue(), dt), scopes,
+                !q.flavors().contains(Flavor.DISABLE_OVERRIDE), !q.flavors().contains(Flavor.RESTRICTED),
+                q.flavors().contains(Flavor.TRANSLATABLE));
     }
 
     /** Root classes (no superclass) of a namespace. */

@@ -1,11 +1,18 @@
 package org.cimforge.runtime.server;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +63,22 @@ public final class CimDispatcher {
     public record Headers(String cimMethod, String cimObject, String protocolVersion) {
     }
 
-    /** Handles a parsed request and returns the UTF-8 response body. */
+    /** Handles a parsed request and returns the UTF-8 response body (held in memory). */
     public byte[] dispatch(XmlNode root, Headers headers, String user, String host) {
+        ResponseStream out = ResponseStream.inMemory();
+        try {
+            dispatch(root, headers, user, host, out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.bytes();
+    }
+
+    /**
+     * Handles a parsed request, writing the response body to {@code out} while it is produced. A failure while
+     * writing turns into an ERROR response as long as nothing has been committed to the client.
+     */
+    void dispatch(XmlNode root, Headers headers, String user, String host, ResponseStream out) throws IOException {
         if (!root.name().equals("CIM")) {
             throw CimXmlException.notValid("document element is <" + root.name() + ">, not <CIM>");
         }
@@ -100,10 +121,39 @@ public final class CimDispatcher {
                 : targetNamespace(call);
         checkObjectHeader(headers.cimObject(), namespace);
         Request req = new Request(id, name, namespace, user, host, call);
+        Reply reply;
         try {
-            return intrinsic ? intrinsic(req) : extrinsic(req);
+            reply = intrinsic ? intrinsic(req) : extrinsic(req);
         } catch (CimErrorException e) {
-            return errorResponse(req, e.code, e.getMessage());
+            reply = errorResponse(req, e.code, e.getMessage());
+        }
+        try {
+            reply.write(out);
+        } catch (CimErrorException e) {
+            if (!out.reset()) {
+                throw e;
+            }
+            write(errorResponse(req, e.code, e.getMessage()), out);
+        } catch (CimXmlException e) {
+            throw e;
+        } catch (RuntimeException | XMLStreamException e) {
+            Throwable cause = e instanceof XMLStreamException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (!out.reset()) {
+                throw new IOException("response aborted: " + describe(cause), cause);
+            }
+            LOG.log(Level.WARNING, "operation " + req.method + " failed while writing its response", e);
+            write(errorResponse(req, WBEMException.CIM_ERR_FAILED, describe(cause)), out);
+        }
+    }
+
+    private static void write(Reply reply, OutputStream out) throws IOException {
+        try {
+            reply.write(out);
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
         }
     }
 
@@ -127,7 +177,15 @@ public final class CimDispatcher {
         String decoded = decode(header.trim());
         int colon = decoded.indexOf(':');
         String ns = colon < 0 ? decoded : decoded.substring(0, colon);
-        ns = ns.replaceAll("^/+", "").replaceAll("/+$", "");
+        int from = 0;
+        int to = ns.length();
+        while (from < to && ns.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && ns.charAt(to - 1) == '/') {
+            to--;
+        }
+        ns = ns.substring(from, to);
         // Only the namespace is compared: clients format key values in the header differently.
         if (!ns.equalsIgnoreCase(namespace)) {
             throw CimXmlException.headerMismatch("CIMObject header names namespace '" + ns + "' but the body '"
@@ -169,6 +227,12 @@ public final class CimDispatcher {
         void write(CimXmlWriter w) throws XMLStreamException;
     }
 
+    /** A response ready to be written; lazy parts (enumerations) run while it is written. */
+    @FunctionalInterface
+    private interface Reply {
+        void write(OutputStream out) throws XMLStreamException, IOException;
+    }
+
     private final class Request {
         final String id;
         final String method;
@@ -191,6 +255,15 @@ public final class CimDispatcher {
                     params.put(p.requiredAttr("NAME").toLowerCase(Locale.ROOT), p);
                 }
             }
+        }
+
+        /** The same request aimed at another served namespace (for references that cross namespaces). */
+        Request in(String otherNamespace) {
+            if (otherNamespace == null || otherNamespace.isEmpty() || otherNamespace.equalsIgnoreCase(namespace)
+                    || repository.canonicalNamespace(otherNamespace) == null) {
+                return this;
+            }
+            return new Request(id, method, otherNamespace, context.user(), host, call);
         }
 
         XmlNode param(String name) {
@@ -297,10 +370,9 @@ public final class CimDispatcher {
     // ---------------------------------------------------------------------------------------------------------------
     // response rendering
 
-    private byte[] respond(Request req, boolean intrinsic, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try {
-            CimXmlWriter w = CimXmlWriter.create(bytes, req.host);
+    private Reply respond(Request req, boolean intrinsic, Body body) {
+        return out -> {
+            CimXmlWriter w = CimXmlWriter.create(out, req.host);
             w.startResponse(req.id);
             XMLStreamWriter x = w.stax();
             x.writeStartElement(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE");
@@ -308,18 +380,15 @@ public final class CimDispatcher {
             body.write(w);
             x.writeEndElement();
             w.endResponse();
-            return bytes.toByteArray();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("could not write the response", e);
-        }
+        };
     }
 
-    private byte[] errorResponse(Request req, int code, String message) {
+    private Reply errorResponse(Request req, int code, String message) {
         boolean intrinsic = req.call.name().equals("IMETHODCALL");
         return respond(req, intrinsic, w -> w.error(code, message));
     }
 
-    private byte[] list(Request req, Body items) {
+    private Reply list(Request req, Body items) {
         return respond(req, true, w -> {
             w.stax().writeStartElement("IRETURNVALUE");
             items.write(w);
@@ -327,14 +396,14 @@ public final class CimDispatcher {
         });
     }
 
-    private byte[] voidResponse(Request req) {
+    private Reply voidResponse(Request req) {
         return respond(req, true, w -> { });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // intrinsic operations
 
-    private byte[] intrinsic(Request req) {
+    private Reply intrinsic(Request req) {
         if (repository.canonicalNamespace(req.namespace) == null) {
             throw new CimErrorException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
                     "namespace " + req.namespace + " is not served");
@@ -356,6 +425,8 @@ public final class CimDispatcher {
                 case "associatornames" -> associators(req, true, false);
                 case "references" -> associators(req, false, true);
                 case "referencenames" -> associators(req, true, true);
+                case "getqualifier" -> getQualifier(req);
+                case "enumeratequalifiers" -> enumerateQualifiers(req);
                 case "openenumerateinstances" -> openEnumerateInstances(req, false);
                 case "openenumerateinstancepaths" -> openEnumerateInstances(req, true);
                 case "openassociatorinstances" -> openAssociation(req, false, false);
@@ -392,7 +463,7 @@ public final class CimDispatcher {
         return c;
     }
 
-    private byte[] getClass(Request req) {
+    private Reply getClass(Request req) {
         String name = req.className("ClassName", true);
         CimClass model = requireClass(req, name);
         CIMClass c = repository.cimClass(req.namespace, model.name().spelling());
@@ -403,7 +474,7 @@ public final class CimDispatcher {
         return list(req, w -> w.cimClass(c, localOnly, qualifiers, origin, props));
     }
 
-    private byte[] enumerateClasses(Request req, boolean namesOnly) {
+    private Reply enumerateClasses(Request req, boolean namesOnly) {
         String name = req.className("ClassName", false);
         boolean deep = req.bool("DeepInheritance", false);
         List<CimClass> classes;
@@ -431,6 +502,34 @@ public final class CimDispatcher {
                         null);
             }
         });
+    }
+
+    private Reply getQualifier(Request req) {
+        String name = req.string("QualifierName");
+        if (name == null || name.isEmpty()) {
+            throw invalidParameter("QualifierName is required");
+        }
+        CimClassRepository.QualifierDeclaration q = repository.qualifierDeclaration(req.namespace, name);
+        if (q == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_FOUND,
+                    "qualifier " + name + " is not declared in " + req.namespace);
+        }
+        return list(req, w -> writeDeclaration(w, q));
+    }
+
+    private Reply enumerateQualifiers(Request req) {
+        List<CimClassRepository.QualifierDeclaration> all = repository.qualifierDeclarations(req.namespace);
+        return list(req, w -> {
+            for (CimClassRepository.QualifierDeclaration q : all) {
+                writeDeclaration(w, q);
+            }
+        });
+    }
+
+    private static void writeDeclaration(CimXmlWriter w, CimClassRepository.QualifierDeclaration q)
+            throws XMLStreamException {
+        w.qualifierDeclaration(q.name(), q.type(), q.defaultValue(), q.scopes(), q.overridable(), q.toSubclass(),
+                q.translatable());
     }
 
     /** The instance provider for a class: its own, or the nearest ancestor's. */
@@ -463,7 +562,7 @@ public final class CimDispatcher {
         return complete(req, found);
     }
 
-    private byte[] getInstance(Request req) throws WBEMException {
+    private Reply getInstance(Request req) throws WBEMException {
         CIMObjectPath name = req.instanceName("InstanceName");
         CIMInstance found = fetch(req, name);
         boolean origin = req.bool("IncludeClassOrigin", false);
@@ -472,55 +571,117 @@ public final class CimDispatcher {
         return list(req, w -> w.instance(stripOrigin(shown, origin), req.namespace));
     }
 
-    /** Instances of a class and all its subclasses, gathered from each class's own provider. */
-    private List<CIMInstance> collect(Request req, CimClass base) throws WBEMException {
+    /**
+     * The instances of a class and all its subclasses as one lazy sequence over the providers' streams (each
+     * subclass from its own provider; a provider registered only for an ancestor serves the whole subtree). The
+     * streams are opened here, so a provider that refuses fails the operation before anything is written.
+     */
+    private Source collect(Request req, CimClass base) throws WBEMException {
         List<CimClass> classes = new ArrayList<>();
         classes.add(base);
         classes.addAll(repository.schema(req.namespace).allSubclasses(base.name().spelling()));
-        List<CIMInstance> result = new ArrayList<>();
-        boolean anyProvider = false;
-        for (CimClass c : classes) {
-            CimInstanceProvider p = providers.instanceProvider(req.namespace, c.name().spelling());
-            if (p != null) {
-                anyProvider = true;
-                for (CIMInstance i : p.enumerateInstances(req.context, c.name().spelling())) {
-                    result.add(complete(req, i));
+        List<Stream<CIMInstance>> streams = new ArrayList<>();
+        try {
+            for (CimClass c : classes) {
+                CimInstanceProvider p = providers.instanceProvider(req.namespace, c.name().spelling());
+                if (p != null) {
+                    streams.add(p.streamInstances(req.context, c.name().spelling()));
                 }
             }
-        }
-        if (!anyProvider) {
-            // A provider registered for an ancestor serves the whole subtree.
-            CimInstanceProvider p = providerFor(req, base);
-            if (p != null) {
-                for (CIMInstance i : p.enumerateInstances(req.context, base.name().spelling())) {
-                    result.add(complete(req, i));
+            if (streams.isEmpty()) {
+                CimInstanceProvider p = providerFor(req, base);
+                if (p != null) {
+                    streams.add(p.streamInstances(req.context, base.name().spelling()));
                 }
             }
+        } catch (WBEMException | RuntimeException e) {
+            streams.forEach(Stream::close);
+            throw e;
         }
-        return result;
+        return new Source(streams, i -> complete(req, i));
     }
 
-    private byte[] enumerateInstances(Request req, boolean namesOnly) throws WBEMException {
+    /** Several provider streams read one after the other through their spliterators (no buffering). */
+    private static final class Source implements Iterator<CIMInstance>, AutoCloseable {
+        private final List<Stream<CIMInstance>> streams;
+        private final List<Iterator<CIMInstance>> iterators = new ArrayList<>();
+        private final Function<CIMInstance, CIMInstance> finish;
+        private final long size;
+        private int index;
+
+        Source(List<Stream<CIMInstance>> streams, Function<CIMInstance, CIMInstance> finish) {
+            this.streams = streams;
+            this.finish = finish;
+            long total = 0;
+            for (Stream<CIMInstance> s : streams) {
+                Spliterator<CIMInstance> split = s.spliterator();
+                long n = split.getExactSizeIfKnown();
+                total = total < 0 || n < 0 ? -1 : total + n;
+                iterators.add(Spliterators.iterator(split));
+            }
+            this.size = total;
+        }
+
+        /** The number of instances, or -1 when a stream does not know its size. */
+        long size() {
+            return size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (index < iterators.size()) {
+                if (iterators.get(index).hasNext()) {
+                    return true;
+                }
+                index++;
+            }
+            return false;
+        }
+
+        @Override
+        public CIMInstance next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CIMInstance i = iterators.get(index).next();
+            if (i == null) {
+                throw new IllegalStateException("a provider streamed a null instance");
+            }
+            return finish.apply(i);
+        }
+
+        @Override
+        public void close() {
+            streams.forEach(Stream::close);
+        }
+    }
+
+    private Reply enumerateInstances(Request req, boolean namesOnly) throws WBEMException {
         String name = req.className("ClassName", true);
         CimClass base = requireClass(req, name);
-        List<CIMInstance> instances = collect(req, base);
-        if (namesOnly) {
-            return list(req, w -> {
-                for (CIMInstance i : instances) {
-                    w.instanceName(i.getObjectPath());
-                }
-            });
-        }
         boolean deep = req.bool("DeepInheritance", true);
         boolean origin = req.bool("IncludeClassOrigin", false);
-        Set<String> props = req.propertyList("PropertyList");
+        Set<String> props = namesOnly ? null : req.propertyList("PropertyList");
         CimClass limit = deep ? null : base;
-        return list(req, w -> {
-            for (CIMInstance i : instances) {
-                w.stax().writeStartElement("VALUE.NAMEDINSTANCE");
-                w.instanceName(i.getObjectPath());
-                w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
-                w.stax().writeEndElement();
+        Source source = collect(req, base);
+        // The instances are pulled from the providers while the response is written, so memory does not grow
+        // with the size of the enumeration.
+        return respond(req, true, w -> {
+            try (source) {
+                XMLStreamWriter x = w.stax();
+                x.writeStartElement("IRETURNVALUE");
+                while (source.hasNext()) {
+                    CIMInstance i = source.next();
+                    if (namesOnly) {
+                        w.instanceName(i.getObjectPath());
+                    } else {
+                        x.writeStartElement("VALUE.NAMEDINSTANCE");
+                        w.instanceName(i.getObjectPath());
+                        w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
+                        x.writeEndElement();
+                    }
+                }
+                x.writeEndElement();
             }
         });
     }
@@ -607,7 +768,7 @@ public final class CimDispatcher {
         return new CIMInstance(i.getObjectPath(), plain);
     }
 
-    private byte[] createInstance(Request req) throws WBEMException {
+    private Reply createInstance(Request req) throws WBEMException {
         XmlNode node = req.param("NewInstance");
         if (node == null || !node.name().equals("INSTANCE")) {
             throw invalidParameter("NewInstance must be an INSTANCE");
@@ -622,7 +783,7 @@ public final class CimDispatcher {
         return list(req, w -> w.instanceName(path));
     }
 
-    private byte[] modifyInstance(Request req) throws WBEMException {
+    private Reply modifyInstance(Request req) throws WBEMException {
         XmlNode node = req.param("ModifiedInstance");
         if (node == null || !node.name().equals("VALUE.NAMEDINSTANCE")) {
             throw invalidParameter("ModifiedInstance must be a VALUE.NAMEDINSTANCE");
@@ -644,14 +805,14 @@ public final class CimDispatcher {
         return voidResponse(req);
     }
 
-    private byte[] deleteInstance(Request req) throws WBEMException {
+    private Reply deleteInstance(Request req) throws WBEMException {
         CIMObjectPath name = req.instanceName("InstanceName");
         CimClass c = requireClass(req, name.getObjectName());
         requireProvider(req, c).deleteInstance(req.context, name);
         return voidResponse(req);
     }
 
-    private byte[] getProperty(Request req) throws WBEMException {
+    private Reply getProperty(Request req) throws WBEMException {
         CIMObjectPath name = req.instanceName("InstanceName");
         String property = req.string("PropertyName");
         if (property == null) {
@@ -670,7 +831,7 @@ public final class CimDispatcher {
         return list(req, w -> w.value(value, req.namespace));
     }
 
-    private byte[] setProperty(Request req) throws WBEMException {
+    private Reply setProperty(Request req) throws WBEMException {
         CIMObjectPath name = req.instanceName("InstanceName");
         String property = req.string("PropertyName");
         if (property == null) {
@@ -705,8 +866,8 @@ public final class CimDispatcher {
             throw invalidParameter(param + " is required");
         }
         if (v.name().equals("CLASSNAME")) {
-            throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
-                    "class-level association queries are not supported yet");
+            // Only the Open forms get here with a class: DSP0200 defines them for instances only.
+            throw invalidParameter(param + " must be an INSTANCENAME");
         }
         if (!v.name().equals("INSTANCENAME")) {
             throw invalidParameter(param + " must be an INSTANCENAME");
@@ -779,7 +940,16 @@ public final class CimDispatcher {
         return links;
     }
 
-    private byte[] associators(Request req, boolean namesOnly, boolean references) throws WBEMException {
+    private Reply associators(Request req, boolean namesOnly, boolean references) throws WBEMException {
+        XmlNode target = req.param("ObjectName");
+        if (target != null && target.name().equals("CLASSNAME")) {
+            return classAssociations(req, target.requiredAttr("NAME"), namesOnly, references);
+        }
+        if (target != null && target.name().equals("INSTANCENAME") && target.children().isEmpty()) {
+            // The SBLIM client sends a keyless INSTANCENAME for AssociatorNames on a class path; no instance has
+            // an empty key set, so this can only mean the class.
+            return classAssociations(req, target.requiredAttr("CLASSNAME"), namesOnly, references);
+        }
         List<Object> results = associationResults(req, "ObjectName", namesOnly, references);
         return list(req, w -> {
             for (Object o : results) {
@@ -790,6 +960,77 @@ public final class CimDispatcher {
                     w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
                     w.instancePath(i.getObjectPath(), req.namespace);
                     w.instance(i, req.namespace);
+                    w.stax().writeEndElement();
+                }
+            }
+        });
+    }
+
+    /**
+     * The schema side of the association operations (ObjectName is a class): References returns the association
+     * classes with a reference that can point at the class (the class is the reference's class or a subclass of
+     * it); Associators returns the classes at the other ends of those associations.
+     */
+    private Reply classAssociations(Request req, String className, boolean namesOnly, boolean references) {
+        CimClass source = requireClass(req, className);
+        String role = emptyToNull(req.string("Role"));
+        String resultRole = references ? null : emptyToNull(req.string("ResultRole"));
+        String assocClass = references ? null : req.className("AssocClass", false);
+        String resultClass = req.className("ResultClass", false);
+        if (assocClass != null) {
+            requireClass(req, assocClass);
+        }
+        if (resultClass != null) {
+            requireClass(req, resultClass);
+        }
+        Map<String, CimClass> found = new LinkedHashMap<>();
+        for (CimClass assoc : repository.schema(req.namespace).classes()) {
+            if (!assoc.isAssociation()) {
+                continue;
+            }
+            String assocName = assoc.name().spelling();
+            String assocFilter = references ? resultClass : assocClass;
+            if (assocFilter != null && !repository.isA(req.namespace, assocName, assocFilter)) {
+                continue;
+            }
+            for (org.cimforge.mof.model.CimProperty ref : assoc.references()) {
+                if (role != null && !role.equalsIgnoreCase(ref.name().spelling())) {
+                    continue;
+                }
+                if (!repository.isA(req.namespace, source.name().spelling(),
+                        ref.type().referenceClass().spelling())) {
+                    continue;
+                }
+                if (references) {
+                    found.putIfAbsent(assocName.toLowerCase(Locale.ROOT), assoc);
+                    break;
+                }
+                for (org.cimforge.mof.model.CimProperty other : assoc.references()) {
+                    if (other == ref || resultRole != null && !resultRole.equalsIgnoreCase(other.name().spelling())) {
+                        continue;
+                    }
+                    CimClass far = repository.modelClass(req.namespace, other.type().referenceClass().spelling());
+                    if (far == null || resultClass != null
+                            && !repository.isA(req.namespace, far.name().spelling(), resultClass)) {
+                        continue;
+                    }
+                    found.putIfAbsent(far.name().spelling().toLowerCase(Locale.ROOT), far);
+                }
+            }
+        }
+        boolean qualifiers = !namesOnly && req.bool("IncludeQualifiers", false);
+        boolean origin = !namesOnly && req.bool("IncludeClassOrigin", false);
+        Set<String> props = namesOnly ? null : req.propertyList("PropertyList");
+        return list(req, w -> {
+            for (CimClass c : found.values()) {
+                CIMObjectPath path = new CIMObjectPath(null, null, null, req.namespace, c.name().spelling(), null);
+                if (namesOnly) {
+                    w.objectPath(path, req.namespace, true);
+                } else {
+                    w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
+                    w.classPath(path, req.namespace);
+                    w.cimClass(repository.cimClass(req.namespace, c.name().spelling()), false, qualifiers, origin,
+                            props);
                     w.stax().writeEndElement();
                 }
             }
@@ -825,7 +1066,8 @@ public final class CimDispatcher {
                         : t);
             } else {
                 try {
-                    out.add(stripOrigin(filter(fetch(req, link.target()), props, null), origin));
+                    Request there = req.in(link.target().getNamespace());
+                    out.add(stripOrigin(filter(fetch(there, link.target()), props, null), origin));
                 } catch (CimErrorException e) {
                     // A dangling reference is skipped rather than failing the whole traversal.
                     if (e.code != WBEMException.CIM_ERR_NOT_FOUND && e.code != WBEMException.CIM_ERR_INVALID_CLASS) {
@@ -878,101 +1120,121 @@ public final class CimDispatcher {
         return (int) Math.min(m, Integer.MAX_VALUE);
     }
 
-    private byte[] openEnumerateInstances(Request req, boolean paths) throws WBEMException {
+    private Reply openEnumerateInstances(Request req, boolean paths) throws WBEMException {
         checkOpenParameters(req);
         long timeout = timeoutMillis(req);
         int max = maxObjectCount(req, false);
         String name = req.className("ClassName", true);
         CimClass base = requireClass(req, name);
-        List<CIMInstance> instances = collect(req, base);
-        List<Object> results = new ArrayList<>(instances.size());
-        if (paths) {
-            instances.forEach(i -> results.add(i.getObjectPath()));
-        } else {
-            boolean deep = req.bool("DeepInheritance", true);
-            boolean origin = req.bool("IncludeClassOrigin", false);
-            Set<String> props = req.propertyList("PropertyList");
-            for (CIMInstance i : instances) {
-                results.add(stripOrigin(filter(i, props, deep ? null : base), origin));
+        boolean deep = req.bool("DeepInheritance", true);
+        boolean origin = req.bool("IncludeClassOrigin", false);
+        Set<String> props = paths ? null : req.propertyList("PropertyList");
+        CimClass limit = deep ? null : base;
+        Source source = collect(req, base);
+        // The context keeps the lazy source: instances are produced pull by pull, never all at Open.
+        Iterator<Object> results = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
             }
-        }
-        return openResponse(req, paths, results, max, timeout);
+
+            @Override
+            public Object next() {
+                CIMInstance i = source.next();
+                return paths ? i.getObjectPath() : stripOrigin(filter(i, props, limit), origin);
+            }
+        };
+        EnumerationContexts.Kind kind = paths ? EnumerationContexts.Kind.PATHS : EnumerationContexts.Kind.INSTANCES;
+        return pullFrom(req, contexts.open(req.namespace, kind, results, source.size(), source, timeout), max);
     }
 
-    private byte[] openAssociation(Request req, boolean paths, boolean references) throws WBEMException {
+    private Reply openAssociation(Request req, boolean paths, boolean references) throws WBEMException {
         checkOpenParameters(req);
         long timeout = timeoutMillis(req);
         int max = maxObjectCount(req, false);
         List<Object> results = associationResults(req, "InstanceName", paths, references);
-        return openResponse(req, paths, results, max, timeout);
-    }
-
-    private byte[] openResponse(Request req, boolean paths, List<Object> results, int max, long timeout) {
         EnumerationContexts.Kind kind = paths ? EnumerationContexts.Kind.PATHS : EnumerationContexts.Kind.INSTANCES;
-        EnumerationContexts.Context ctx = contexts.open(req.namespace, kind, results, timeout);
-        return pullFrom(req, ctx, max);
+        return pullFrom(req, contexts.open(req.namespace, kind, results.iterator(), results.size(), null, timeout),
+                max);
     }
 
-    private byte[] pull(Request req, EnumerationContexts.Kind kind) {
+    private Reply pull(Request req, EnumerationContexts.Kind kind) {
         String id = req.string("EnumerationContext");
         int max = maxObjectCount(req, true);
         return pullFrom(req, contexts.take(id, req.namespace, kind), max);
     }
 
-    private byte[] pullFrom(Request req, EnumerationContexts.Context ctx, int max) {
-        List<Object> batch = new ArrayList<>();
-        boolean end;
-        synchronized (ctx) {
-            while (batch.size() < max && ctx.remaining.hasNext()) {
-                batch.add(ctx.remaining.next());
-            }
-            ctx.delivered += batch.size();
-            end = !ctx.remaining.hasNext();
-        }
-        if (end) {
-            contexts.close(ctx.id);
-        }
+    /**
+     * Writes up to {@code max} results of a context, taking them from its iterator while writing, then
+     * EnumerationContext and EndOfSequence. The context is marked busy meanwhile so the expiry sweep leaves it.
+     */
+    private Reply pullFrom(Request req, EnumerationContexts.Context ctx, int max) {
         boolean paths = ctx.kind == EnumerationContexts.Kind.PATHS;
-        boolean endOfSequence = end;
         return respond(req, true, w -> {
             XMLStreamWriter x = w.stax();
-            x.writeStartElement("IRETURNVALUE");
-            for (Object o : batch) {
-                if (paths) {
-                    w.instancePath((CIMObjectPath) o, req.namespace);
-                } else {
-                    CIMInstance i = (CIMInstance) o;
-                    x.writeStartElement("VALUE.INSTANCEWITHPATH");
-                    w.instancePath(i.getObjectPath(), req.namespace);
-                    w.instance(i, req.namespace);
+            boolean end;
+            synchronized (ctx) {
+                ctx.busy = true;
+                try {
+                    x.writeStartElement("IRETURNVALUE");
+                    int n = 0;
+                    while (n < max && ctx.remaining.hasNext()) {
+                        Object o = ctx.remaining.next();
+                        n++;
+                        if (paths) {
+                            w.instancePath((CIMObjectPath) o, req.namespace);
+                        } else {
+                            CIMInstance i = (CIMInstance) o;
+                            x.writeStartElement("VALUE.INSTANCEWITHPATH");
+                            w.instancePath(i.getObjectPath(), req.namespace);
+                            w.instance(i, req.namespace);
+                            x.writeEndElement();
+                        }
+                    }
                     x.writeEndElement();
+                    ctx.delivered += n;
+                    end = !ctx.remaining.hasNext();
+                } finally {
+                    ctx.touch();
+                    ctx.busy = false;
                 }
             }
-            x.writeEndElement();
+            if (end) {
+                contexts.close(ctx.id);
+            }
             // PARAMTYPE on both is required by the SBLIM client (it casts the values by their declared type).
-            w.typedValue("PARAMVALUE", "EnumerationContext", CIMDataType.STRING_T, endOfSequence ? "" : ctx.id,
+            w.typedValue("PARAMVALUE", "EnumerationContext", CIMDataType.STRING_T, end ? "" : ctx.id,
                     req.namespace);
-            w.typedValue("PARAMVALUE", "EndOfSequence", CIMDataType.BOOLEAN_T, Boolean.valueOf(endOfSequence),
+            w.typedValue("PARAMVALUE", "EndOfSequence", CIMDataType.BOOLEAN_T, Boolean.valueOf(end),
                     req.namespace);
         });
     }
 
-    private byte[] closeEnumeration(Request req) {
+    private Reply closeEnumeration(Request req) {
         String id = req.string("EnumerationContext");
         contexts.take(id, req.namespace, null);
         contexts.close(id);
         return voidResponse(req);
     }
 
-    private byte[] enumerationCount(Request req) {
+    private Reply enumerationCount(Request req) {
         String id = req.string("EnumerationContext");
         EnumerationContexts.Context ctx = contexts.take(id, req.namespace, null);
         long count;
         synchronized (ctx) {
-            count = ctx.total - ctx.delivered;
+            count = ctx.total < 0 ? -1 : ctx.total - ctx.delivered;
+        }
+        if (count < 0) {
+            // The providers stream without knowing their size: the count is NULL, which DSP0200 allows.
+            return list(req, w -> { });
         }
         return list(req, w -> w.value(new org.metricshub.wbem.javax.cim.UnsignedInteger64(
                 java.math.BigInteger.valueOf(count)), req.namespace));
+    }
+
+    /** Stops the expiry sweep and closes every open enumeration. */
+    public void close() {
+        contexts.close();
     }
 
     /** Number of pull enumerations currently open (for tests and monitoring). */
@@ -983,7 +1245,7 @@ public final class CimDispatcher {
     // ---------------------------------------------------------------------------------------------------------------
     // extrinsic methods
 
-    private byte[] extrinsic(Request req) {
+    private Reply extrinsic(Request req) {
         try {
             return invoke(req);
         } catch (WBEMException e) {
@@ -996,7 +1258,7 @@ public final class CimDispatcher {
         }
     }
 
-    private byte[] invoke(Request req) throws WBEMException {
+    private Reply invoke(Request req) throws WBEMException {
         if (repository.canonicalNamespace(req.namespace) == null) {
             throw new CimErrorException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
                     "namespace " + req.namespace + " is not served");

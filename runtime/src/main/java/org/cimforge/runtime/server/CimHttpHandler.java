@@ -35,6 +35,9 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 final class CimHttpHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(CimHttpHandler.class.getName());
 
+    /** Responses larger than this are streamed (chunked) instead of being sent whole. */
+    static final int STREAM_THRESHOLD = 64 * 1024;
+
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
     private final ExecutorService operations;
@@ -100,79 +103,112 @@ final class CimHttpHandler extends Handler.Abstract {
         CimDispatcher.Headers headers = new CimDispatcher.Headers(request.getHeaders().get("CIMMethod"),
                 request.getHeaders().get("CIMObject"), request.getHeaders().get("CIMProtocolVersion"));
         String host = Request.getServerName(request);
-        byte[] answer;
+        ResponseStream out = new ResponseStream(response, callback, STREAM_THRESHOLD);
+        Future<?> future;
         try {
-            answer = run(body, headers, user, host);
-        } catch (CimXmlException e) {
-            return reject(request, response, callback, e.httpStatus(), e.cimError(), e.getMessage());
+            // The operation thread parses, runs the operation and writes the response itself: a small one is sent
+            // whole with a Content-Length, a large one streams as it is produced.
+            future = operations.submit(() -> {
+                XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
+                dispatcher.dispatch(root, headers, user, host, out);
+                out.finish();
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            return reject(request, response, callback, 503, null, "server is busy or shutting down");
         }
+        try {
+            future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (out.abandon()) {
+                future.cancel(true);
+                sendBytes(response, callback, CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
+                        "operation did not finish within " + config.requestTimeout().toMillis() + " ms", body));
+            } else {
+                // Already streaming: the client is receiving data, so let the operation run to its end.
+                awaitQuietly(future, out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            if (out.abandon()) {
+                return plain(response, callback, 503, null, "server is shutting down");
+            }
+            out.fail(e);
+        } catch (ExecutionException e) {
+            failed(e.getCause(), request, response, callback, headers, body, out);
+        }
+        return true;
+    }
+
+    private void failed(Throwable cause, Request request, Response response, Callback callback,
+                        CimDispatcher.Headers headers, byte[] body, ResponseStream out) throws IOException {
+        if (!out.abandon()) {
+            // Part of the answer is on the wire: all that is left is to break the connection.
+            LOG.log(Level.WARNING, "response aborted after it was committed", cause);
+            out.fail(cause);
+            return;
+        }
+        if (cause instanceof CimXmlException x) {
+            reject(request, response, callback, x.httpStatus(), x.cimError(), x.getMessage());
+            return;
+        }
+        LOG.log(Level.WARNING, "request failed", cause);
+        sendBytes(response, callback, CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
+                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), body));
+    }
+
+    private static void awaitQuietly(Future<?> future, ResponseStream out) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            out.fail(e);
+        } catch (ExecutionException e) {
+            out.fail(e.getCause());
+        }
+    }
+
+    private static void sendBytes(Response response, Callback callback, byte[] answer) {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml; charset=utf-8");
         response.getHeaders().put("CIMOperation", "MethodResponse");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length);
         response.write(true, ByteBuffer.wrap(answer), callback);
-        return true;
-    }
-
-    private byte[] run(byte[] body, CimDispatcher.Headers headers, String user, String host) {
-        Future<byte[]> future;
-        try {
-            future = operations.submit(() -> {
-                XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
-                return dispatcher.dispatch(root, headers, user, host);
-            });
-        } catch (RejectedExecutionException e) {
-            throw new CimXmlException(503, null, "server is busy or shutting down");
-        }
-        try {
-            return future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
-                    "operation did not finish within " + config.requestTimeout().toMillis() + " ms", body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new CimXmlException(503, null, "server is shutting down");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CimXmlException x) {
-                throw x;
-            }
-            LOG.log(Level.WARNING, "request failed", cause);
-            return CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
-                    cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), body);
-        }
     }
 
     /** Reads at most maxRequestBytes; null when the body is larger. */
     private byte[] readBody(Request request) throws IOException {
         long limit = config.maxRequestBytes();
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
-                    (int) Math.min(Math.max(request.getLength(), 1024), limit));
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limit) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
+        // Not closed on overflow: closing before EOF throws, and the connection is closed after the 413 anyway.
+        InputStream in = Content.Source.asInputStream(request);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                (int) Math.min(Math.max(request.getLength(), 1024), limit));
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > limit) {
+                return null;
             }
-            return out.toByteArray();
+            out.write(buffer, 0, n);
         }
+        in.close();
+        return out.toByteArray();
     }
 
     private static void drain(Request request, long cap) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while (total <= cap && (n = in.read(buffer)) > 0) {
-                total += n;
-            }
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        int n;
+        while (total <= cap && (n = in.read(buffer)) >= 0) {
+            total += n;
+        }
+        if (total <= cap) {
+            in.close();
         }
     }
 

@@ -31,9 +31,11 @@ public final class CimServer implements AutoCloseable {
     private final ThreadPoolExecutor operations;
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
+    private final CimInterop interop;
 
     private CimServer(CimServerConfig config, CimClassRepository repository, CimProviderRegistry providers) {
         this.config = config;
+        this.interop = CimInterop.install(repository, providers, systemName());
         this.dispatcher = new CimDispatcher(repository, providers);
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
         pool.setName("cim-http");
@@ -112,6 +114,19 @@ public final class CimServer implements AutoCloseable {
         return (config.https() ? "https" : "http") + "://" + config.host() + ":" + port();
     }
 
+    /** The interop namespace: register the profiles the server implements here. */
+    public CimInterop interop() {
+        return interop;
+    }
+
+    private static String systemName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     /** The dispatcher, for inspection in tests. */
     public CimDispatcher dispatcher() {
         return dispatcher;
@@ -123,6 +138,7 @@ public final class CimServer implements AutoCloseable {
         operations.shutdown();
         operations.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
         operations.shutdownNow();
+        dispatcher.close();
     }
 
     @Override

@@ -1,17 +1,25 @@
 package org.cimforge.runtime.server;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
- * Open pull enumerations: the remaining results of each, keyed by an opaque context string, dropped on close, at
- * the end of the sequence, or once their OperationTimeout passes without a pull.
+ * Open pull enumerations, keyed by an opaque context string. Each holds a lazy iterator over the remaining results
+ * (fed by the providers' streams), so opening a context costs nothing per instance. A context is dropped on close,
+ * at the end of its sequence, or once its OperationTimeout passes without a pull; a background sweep closes expired
+ * ones even when no further request arrives.
  */
-final class EnumerationContexts {
+final class EnumerationContexts implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EnumerationContexts.class.getName());
+
     /** Whether a context yields instances with paths or paths only. */
     enum Kind { INSTANCES, PATHS }
 
@@ -20,36 +28,55 @@ final class EnumerationContexts {
         final String namespace;
         final Kind kind;
         final Iterator<?> remaining;
-        final int total;
-        int delivered;
+        /** Number of results in all, or -1 when the providers' streams do not know it. */
+        final long total;
+        final AutoCloseable resource;
+        long delivered;
         final long timeoutMillis;
         volatile long expiresAt;
+        volatile boolean busy;
 
-        Context(String id, String namespace, Kind kind, List<?> results, long timeoutMillis) {
+        Context(String id, String namespace, Kind kind, Iterator<?> remaining, long total, AutoCloseable resource,
+                long timeoutMillis) {
             this.id = id;
             this.namespace = namespace;
             this.kind = kind;
-            this.remaining = results.iterator();
-            this.total = results.size();
+            this.remaining = remaining;
+            this.total = total;
+            this.resource = resource;
             this.timeoutMillis = timeoutMillis;
-            this.expiresAt = System.currentTimeMillis() + timeoutMillis;
+            touch();
+        }
+
+        void touch() {
+            expiresAt = System.currentTimeMillis() + timeoutMillis;
         }
     }
 
     private final Map<String, Context> open = new ConcurrentHashMap<>();
     private final int maxOpen;
+    private final ScheduledExecutorService sweeper;
 
     EnumerationContexts(int maxOpen) {
         this.maxOpen = maxOpen;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cim-enum-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::purge, 1, 1, TimeUnit.SECONDS);
     }
 
-    Context open(String namespace, Kind kind, List<?> results, long timeoutMillis) {
+    Context open(String namespace, Kind kind, Iterator<?> remaining, long total, AutoCloseable resource,
+                 long timeoutMillis) {
         purge();
         if (open.size() >= maxOpen) {
+            release(resource);
             throw new CimErrorException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED,
                     "too many open enumeration contexts");
         }
-        Context c = new Context(UUID.randomUUID().toString(), namespace, kind, results, timeoutMillis);
+        Context c = new Context(UUID.randomUUID().toString(), namespace, kind, remaining, total, resource,
+                timeoutMillis);
         open.put(c.id, c);
         return c;
     }
@@ -61,20 +88,46 @@ final class EnumerationContexts {
             throw new CimErrorException(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT,
                     "enumeration context is unknown, closed, expired or of another kind");
         }
-        c.expiresAt = System.currentTimeMillis() + c.timeoutMillis;
+        c.touch();
         return c;
     }
 
     void close(String id) {
-        open.remove(id);
+        Context c = id == null ? null : open.remove(id);
+        if (c != null) {
+            release(c.resource);
+        }
     }
 
     int size() {
         return open.size();
     }
 
-    private void purge() {
+    void purge() {
         long now = System.currentTimeMillis();
-        open.values().removeIf(c -> c.expiresAt < now);
+        for (Context c : open.values()) {
+            if (!c.busy && c.expiresAt < now && open.remove(c.id, c)) {
+                release(c.resource);
+            }
+        }
+    }
+
+    private static void release(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing an enumeration source failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        for (String id : open.keySet()) {
+            close(id);
+        }
     }
 }

@@ -50,6 +50,11 @@ final class ResponseStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        // The JDK's StAX writer emits UTF-8 one byte at a time, so this is the hot path.
+        if (count < buffer.length) {
+            buffer[count++] = (byte) b;
+            return;
+        }
         write(new byte[] {(byte) b}, 0, 1);
     }
 
