@@ -1,0 +1,476 @@
+package org.cimforge.runtime.server.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import javax.security.auth.Subject;
+import org.cimforge.mof.CompilationResult;
+import org.cimforge.mof.MofCompiler;
+import org.cimforge.runtime.server.CimClassRepository;
+import org.cimforge.runtime.server.CimInstanceProvider;
+import org.cimforge.runtime.server.CimOperationContext;
+import org.cimforge.runtime.server.CimProviderRegistry;
+import org.cimforge.runtime.server.CimServer;
+import org.cimforge.runtime.server.CimServerConfig;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
+import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
+import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
+
+/**
+ * Benchmark of the CIM-XML server over loopback with keep-alive, driven by the SBLIM client: GetInstance throughput
+ * and latency with 4 client threads at 1,000 / 10,000 / 100,000 instances, EnumerateInstances of 10,000 instances
+ * with 20 properties, and a pull enumeration of 1,000,000 instances against a server JVM limited to 256 MB of heap.
+ * Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests}; see docs/benchmarks.md.
+ */
+public final class ServerBenchmark {
+    static final String NS = "root/bench";
+    static final String CLASS = "BENCH_Item";
+    static final int THREADS = 4;
+
+    private ServerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--serve")) {
+            serveInChildJvm(Long.parseLong(args[1]));
+            return;
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        // Optional arguments pick parts: get, enumerate, pull (all by default).
+        List<String> parts = args.length == 0 ? List.of("get", "enumerate", "pull") : List.of(args);
+        if (parts.contains("get")) {
+            // One untimed round first so that the JIT has compiled both client and server before any figure.
+            getInstanceRun(1_000, Duration.WARMUP, Duration.WARMUP, false);
+            for (int size : new int[] {1_000, 10_000, 100_000}) {
+                getInstanceRun(size, Duration.WARMUP, Duration.MEASURE, true);
+            }
+        }
+        if (parts.contains("enumerate")) {
+            enumerateRun(10_000);
+            enumerateRun(100_000);
+        }
+        if (parts.contains("pull")) {
+            pullMillionInSmallHeap(1_000_000);
+        }
+    }
+
+    /** How long the timed loops run (seconds); every loop is bounded by time and by a request cap. */
+    enum Duration {
+        WARMUP(2), MEASURE(5);
+        final long seconds;
+
+        Duration(long seconds) {
+            this.seconds = seconds;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // the served model
+
+    static CimClassRepository repository() throws IOException {
+        try (InputStream in = ServerBenchmark.class.getResourceAsStream("/cimforge-server/bench-model.mof")) {
+            String mof = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            CompilationResult result = MofCompiler.builder().build().compileText("bench-model.mof", mof);
+            if (result.hasErrors()) {
+                throw new IllegalStateException(result.renderDiagnostics());
+            }
+            return new CimClassRepository().namespace(NS, result.schema());
+        }
+    }
+
+    static CIMObjectPath path(long n) {
+        return new CIMObjectPath(null, null, null, NS, CLASS, new CIMProperty<?>[] {
+            new CIMProperty<>("InstanceID", CIMDataType.STRING_T, id(n), true, false, null)});
+    }
+
+    static String id(long n) {
+        return "item-" + n;
+    }
+
+    private static final CIMDateTimeAbsolute CREATED = new CIMDateTimeAbsolute("20240131120005.123456+000");
+
+    static CIMInstance item(long n) {
+        return new CIMInstance(path(n), new CIMProperty<?>[] {
+            new CIMProperty<>("InstanceID", CIMDataType.STRING_T, id(n), true, false, null),
+            new CIMProperty<>("ElementName", CIMDataType.STRING_T, "Volume " + n),
+            new CIMProperty<>("Caption", CIMDataType.STRING_T, "A volume used by the benchmark"),
+            new CIMProperty<>("Vendor", CIMDataType.STRING_T, "CIMForge"),
+            new CIMProperty<>("Model", CIMDataType.STRING_T, "Simulated"),
+            new CIMProperty<>("Serial", CIMDataType.STRING_T, "SN" + (1_000_000_000L + n)),
+            new CIMProperty<>("Kind", CIMDataType.UINT16_T, new UnsignedInteger16(3)),
+            new CIMProperty<>("Health", CIMDataType.UINT16_T, new UnsignedInteger16(5)),
+            new CIMProperty<>("OperationalStatus", CIMDataType.UINT16_ARRAY_T,
+                    new UnsignedInteger16[] {new UnsignedInteger16(2), new UnsignedInteger16(32768)}),
+            new CIMProperty<>("BlockSize", CIMDataType.UINT32_T, new UnsignedInteger32(512)),
+            new CIMProperty<>("Blocks", CIMDataType.UINT64_T, new UnsignedInteger64(String.valueOf(2048 + n))),
+            new CIMProperty<>("Consumed", CIMDataType.UINT64_T, new UnsignedInteger64(String.valueOf(n * 7))),
+            new CIMProperty<>("Temperature", CIMDataType.SINT32_T, Integer.valueOf((int) (n % 50) - 10)),
+            new CIMProperty<>("Offset", CIMDataType.SINT64_T, Long.valueOf(-n)),
+            new CIMProperty<>("Online", CIMDataType.BOOLEAN_T, Boolean.TRUE),
+            new CIMProperty<>("Primary", CIMDataType.BOOLEAN_T, Boolean.valueOf(n % 2 == 0)),
+            new CIMProperty<>("Load", CIMDataType.REAL64_T, Double.valueOf(n / 1000.0)),
+            new CIMProperty<>("Created", CIMDataType.DATETIME_T, CREATED),
+            new CIMProperty<>("Modified", CIMDataType.DATETIME_T, CREATED),
+            new CIMProperty<>("Location", CIMDataType.STRING_T, "rack 4, shelf " + (n % 12))});
+    }
+
+    /** Keeps {@code count} instances in a map (GetInstance is a lookup) and streams them in order. */
+    static final class StoredItems implements CimInstanceProvider {
+        final List<CIMInstance> ordered = new ArrayList<>();
+        final Map<String, CIMInstance> byId = new HashMap<>();
+
+        StoredItems(int count) {
+            for (int n = 0; n < count; n++) {
+                CIMInstance i = item(n);
+                ordered.add(i);
+                byId.put(id(n), i);
+            }
+        }
+
+        @Override
+        public List<CIMInstance> enumerateInstances(CimOperationContext context, String className) {
+            return ordered;
+        }
+
+        @Override
+        public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) {
+            Object key = name.getKeyValue("InstanceID");
+            return key == null ? null : byId.get(key.toString());
+        }
+    }
+
+    /** Produces instances on the fly, holding none of them: the provider side of the 1,000,000 pull. */
+    static final class GeneratedItems implements CimInstanceProvider {
+        final long count;
+
+        GeneratedItems(long count) {
+            this.count = count;
+        }
+
+        @Override
+        public List<CIMInstance> enumerateInstances(CimOperationContext context, String className) {
+            throw new UnsupportedOperationException("too many to list; use the stream");
+        }
+
+        @Override
+        public Stream<CIMInstance> streamInstances(CimOperationContext context, String className) {
+            return LongStream.range(0, count).mapToObj(ServerBenchmark::item);
+        }
+    }
+
+    static CimServer server(CimInstanceProvider provider) throws Exception {
+        CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("bench", "bench")).build();
+        return CimServer.start(config, repository(), new CimProviderRegistry().instances(NS, CLASS, provider));
+    }
+
+    static WBEMClient client(int port) throws WBEMException {
+        WBEMClient c = WBEMClientFactory.getClient(WBEMClientConstants.PROTOCOL_CIMXML);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("bench"));
+        subject.getPrivateCredentials().add(new PasswordCredential("bench"));
+        c.initialize(new CIMObjectPath("http", "127.0.0.1", String.valueOf(port), null, null, null), subject,
+                new Locale[] {Locale.US});
+        // Authenticate once with an idempotent call so the timed loops see only keep-alive requests.
+        c.getClass(new CIMObjectPath(null, null, null, NS, CLASS, null), true, false, false, null);
+        return c;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // GetInstance
+
+    /** CPU time (ns) used so far by live threads whose names start with {@code prefix}. */
+    static long cpuNanos(String prefix) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                total += Math.max(0, t);
+            }
+        }
+        return total;
+    }
+
+    static void getInstanceRun(int size, Duration warmup, Duration measure, boolean report) throws Exception {
+        try (CimServer server = server(new StoredItems(size))) {
+            WBEMClient[] clients = new WBEMClient[THREADS];
+            for (int t = 0; t < THREADS; t++) {
+                clients[t] = client(server.port());
+            }
+            timedGets(clients, size, warmup.seconds, null);
+            long[][] latencies = new long[THREADS][];
+            long serverCpu = cpuNanos("cim-");
+            long start = System.nanoTime();
+            int total = timedGets(clients, size, measure.seconds, latencies);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // The bench threads end with the run, so their CPU is taken inside timedGets.
+            serverCpu = cpuNanos("cim-") - serverCpu;
+            if (!report) {
+                for (WBEMClient c : clients) {
+                    c.close();
+                }
+                return;
+            }
+            long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+            System.out.printf(Locale.ROOT,
+                    "GetInstance, %,d instances, %d threads: %,.0f req/s (%,d requests in %.1f s), "
+                            + "p50 %.3f ms, p99 %.3f ms%n",
+                    size, THREADS, total / seconds, total, seconds, all[all.length / 2] / 1e6,
+                    all[(int) (all.length * 0.99)] / 1e6);
+            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us, SBLIM client %.0f us%n",
+                    serverCpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total);
+            for (WBEMClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    /** Each thread issues GetInstance calls on random keys for {@code seconds} (at most 2,000,000 calls). */
+    /** CPU time of the client threads of the last timed run. */
+    static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU = new java.util.concurrent.atomic.AtomicLong();
+
+    static int timedGets(WBEMClient[] clients, int size, long seconds, long[][] latencies) throws Exception {
+        CLIENT_CPU.set(0);
+        int[] done = new int[clients.length];
+        Throwable[] failure = new Throwable[1];
+        CountDownLatch finished = new CountDownLatch(clients.length);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int t = 0; t < clients.length; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                long[] own = new long[2_000_000];
+                java.util.SplittableRandom random = new java.util.SplittableRandom(thread);
+                int n = 0;
+                try {
+                    while (n < own.length && System.nanoTime() < deadline) {
+                        long before = System.nanoTime();
+                        CIMInstance got = clients[thread].getInstance(path(random.nextInt(size)), false, false, null);
+                        own[n++] = System.nanoTime() - before;
+                        if (got.getProperties().length != 20) {
+                            throw new IllegalStateException("unexpected instance " + got);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                } finally {
+                    CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                    done[thread] = n;
+                    if (latencies != null) {
+                        latencies[thread] = Arrays.copyOf(own, n);
+                    }
+                    finished.countDown();
+                }
+            }, "bench-" + t);
+            worker.start();
+        }
+        if (!finished.await(seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
+            throw new IllegalStateException("GetInstance run failed", failure[0]);
+        }
+        return Arrays.stream(done).sum();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // EnumerateInstances
+
+    static void enumerateRun(int size) throws Exception {
+        try (CimServer server = server(new StoredItems(size))) {
+            WBEMClient client = client(server.port());
+            CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
+            int warmups = 3;
+            int runs = size >= 100_000 ? 3 : 10;
+            long[] millis = new long[runs];
+            for (int r = -warmups; r < runs; r++) {
+                long before = System.nanoTime();
+                int count = 0;
+                CloseableIterator<CIMInstance> it = client.enumerateInstances(cls, true, false, false, null);
+                try {
+                    while (it.hasNext()) {
+                        it.next();
+                        count++;
+                    }
+                } finally {
+                    it.close();
+                }
+                if (count != size) {
+                    throw new IllegalStateException("got " + count + " of " + size);
+                }
+                if (r >= 0) {
+                    millis[r] = (System.nanoTime() - before) / 1_000_000;
+                }
+            }
+            Arrays.sort(millis);
+            long[] raw = rawEnumerate(server.port(), runs, warmups);
+            Arrays.sort(raw);
+            System.out.printf(Locale.ROOT, "EnumerateInstances, %,d instances x 20 properties, server side only "
+                    + "(plain HTTP client, body discarded): median %d ms, best %d ms, %,d bytes%n", size,
+                    raw[runs / 2], raw[0], RAW_BYTES.get());
+            System.out.printf(Locale.ROOT, "EnumerateInstances, %,d instances x 20 properties: median %d ms, "
+                    + "best %d ms, worst %d ms (%d runs, SBLIM client parsing included)%n", size,
+                    millis[runs / 2], millis[0], millis[runs - 1], runs);
+            client.close();
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicLong RAW_BYTES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Times EnumerateInstances with the JDK HTTP client, counting the body bytes without parsing them. */
+    static long[] rawEnumerate(int port, int runs, int warmups) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                + "<MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"EnumerateInstances\">"
+                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"bench\"/></LOCALNAMESPACEPATH>"
+                + "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"" + CLASS + "\"/></IPARAMVALUE>"
+                + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/cimom"))
+                .header("Content-Type", "application/xml; charset=utf-8").header("CIMOperation", "MethodCall")
+                .header("CIMMethod", "EnumerateInstances").header("CIMObject", "root%2Fbench")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        long[] millis = new long[runs];
+        for (int r = -warmups; r < runs; r++) {
+            long before = System.nanoTime();
+            java.net.http.HttpResponse<InputStream> response = http.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            long bytes = 0;
+            try (InputStream in = response.body()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    bytes += n;
+                }
+            }
+            RAW_BYTES.set(bytes);
+            if (r >= 0) {
+                millis[r] = (System.nanoTime() - before) / 1_000_000;
+            }
+        }
+        return millis;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 1,000,000 instances through a pull enumeration, the server in its own JVM with -Xmx256m
+
+    static void pullMillionInSmallHeap(long count) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ServerBenchmark.class.getName(), "--serve", Long.toString(count));
+        pb.redirectErrorStream(true);
+        Process child = pb.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            int port = -1;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PORT ")) {
+                    port = Integer.parseInt(line.substring(5).trim());
+                    break;
+                }
+            }
+            if (port < 0) {
+                throw new IllegalStateException("the server JVM did not start");
+            }
+            WBEMClient client = client(port);
+            CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
+            long before = System.nanoTime();
+            UnsignedInteger32 batch = new UnsignedInteger32(1000);
+            EnumerateResponse<CIMInstance> r = client.enumerateInstances(cls, true, false, null, null, null,
+                    new UnsignedInteger32(60), false, batch);
+            long received = drainCount(r.getResponses());
+            int pulls = 1;
+            while (!r.isEnd() && pulls < 10_000) {
+                r = client.getInstancesWithPath(cls, r.getContext(), batch);
+                received += drainCount(r.getResponses());
+                pulls++;
+            }
+            double seconds = (System.nanoTime() - before) / 1e9;
+            client.close();
+            child.getOutputStream().close();
+            String peak = null;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PEAK ")) {
+                    peak = line.substring(5);
+                }
+            }
+            child.waitFor(30, TimeUnit.SECONDS);
+            System.out.printf(Locale.ROOT, "Pull enumeration, %,d instances x 20 properties (MaxObjectCount 1000, "
+                    + "%,d pulls), server -Xmx256m: %.1f s, %,.0f instances/s, %s%n", received, pulls, seconds,
+                    received / seconds, peak == null ? "server heap peak not reported" : "server " + peak);
+            if (received != count) {
+                throw new IllegalStateException("received " + received + " of " + count);
+            }
+        } finally {
+            child.destroy();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static long drainCount(CloseableIterator<CIMInstance> it) {
+        long n = 0;
+        try {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        } finally {
+            it.close();
+        }
+        return n;
+    }
+
+    /** The child JVM: serve generated instances, print the port, and on stdin EOF report the heap peak and exit. */
+    static void serveInChildJvm(long count) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        try (CimServer server = server(new GeneratedItems(count))) {
+            System.out.println("PORT " + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to close our stdin
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf(Locale.ROOT, "heap: max %d MB, peak of the heap pools %d MB, %d MB live after GC%n",
+                    Runtime.getRuntime().maxMemory() >> 20, peak >> 20, used >> 20);
+            System.out.println("PEAK max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap, pool peaks "
+                    + (peak >> 20) + " MB, " + (used >> 20) + " MB live after GC");
+            System.out.flush();
+        }
+    }
+}
