@@ -3,6 +3,8 @@ package org.cimforge.runtime.server;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cimforge.runtime.InstanceProvider;
+import org.cimforge.runtime.MethodProvider;
 
 /** Providers registered per namespace and class (names compared ignoring case). Safe for concurrent use. */
 public final class CimProviderRegistry {
@@ -23,6 +25,26 @@ public final class CimProviderRegistry {
     public CimProviderRegistry methods(String namespace, String className, CimMethodProvider provider) {
         methodProviders.put(key(namespace, className), provider);
         return this;
+    }
+
+    /**
+     * Registers a generated, typed provider for the class it declares ({@link InstanceProvider#cimClass()}): its
+     * instance (and association) operations, and its extrinsic methods when it is also a {@link MethodProvider}.
+     */
+    public CimProviderRegistry typed(String namespace, InstanceProvider<?> provider) {
+        MethodProvider methods = provider instanceof MethodProvider m ? m : null;
+        TypedProviderAdapter adapter = new TypedProviderAdapter(provider, methods);
+        String className = provider.cimClass().name();
+        instances(namespace, className, adapter);
+        if (methods != null) {
+            methods(namespace, className, adapter);
+        }
+        return this;
+    }
+
+    /** Registers a typed method provider (for example of a class whose instances another provider serves). */
+    public CimProviderRegistry typedMethods(String namespace, String className, MethodProvider provider) {
+        return methods(namespace, className, new TypedProviderAdapter(null, provider));
     }
 
     /** The instance provider registered for exactly this class, or null. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
+import org.cimforge.runtime.indication.IndicationPublisher;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -28,6 +29,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class CimServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
+    private final ServerConnector secureConnector;
+    private final CimClassRepository repository;
+    private final CimProviderRegistry providers;
+    private volatile IndicationPublisher indications = IndicationPublisher.NONE;
     private final ThreadPoolExecutor operations;
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
@@ -35,6 +40,8 @@ public final class CimServer implements AutoCloseable {
 
     private CimServer(CimServerConfig config, CimClassRepository repository, CimProviderRegistry providers) {
         this.config = config;
+        this.repository = repository;
+        this.providers = providers;
         this.interop = CimInterop.install(repository, providers, systemName());
         this.dispatcher = new CimDispatcher(repository, providers);
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
@@ -53,24 +60,15 @@ public final class CimServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
-        if (config.https()) {
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            // A generated certificate names localhost/127.0.0.1 only; do not reject other Host headers over it.
-            secure.setSniHostCheck(false);
-            http.addCustomizer(secure);
-            SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStore(keyStore(config));
-            ssl.setKeyStorePassword(storePassword);
-            connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, httpFactory.getProtocol()),
-                    httpFactory);
-        } else {
-            connector = new ServerConnector(jetty, httpFactory);
-        }
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.setIdleTimeout(Math.max(30_000, config.requestTimeout().toMillis() + 5_000));
+        connector = connector(config, http, config.https(), config.port());
         jetty.addConnector(connector);
+        if (config.extraHttpsPort() >= 0) {
+            HttpConfiguration secureHttp = new HttpConfiguration(http);
+            secureConnector = connector(config, secureHttp, true, config.extraHttpsPort());
+            jetty.addConnector(secureConnector);
+        } else {
+            secureConnector = null;
+        }
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(new CimHttpHandler(dispatcher, config, operations));
         jetty.setHandler(graceful);
@@ -78,6 +76,31 @@ public final class CimServer implements AutoCloseable {
     }
 
     private String storePassword;
+    private KeyStore keyStore;
+
+    private ServerConnector connector(CimServerConfig config, HttpConfiguration http, boolean secure, int port) {
+        HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
+        ServerConnector result;
+        if (secure) {
+            SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+            // A generated certificate names localhost/127.0.0.1 only; do not reject other Host headers over it.
+            customizer.setSniHostCheck(false);
+            http.addCustomizer(customizer);
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            if (keyStore == null) {
+                keyStore = keyStore(config);
+            }
+            ssl.setKeyStore(keyStore);
+            ssl.setKeyStorePassword(storePassword);
+            result = new ServerConnector(jetty, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
+        } else {
+            result = new ServerConnector(jetty, httpFactory);
+        }
+        result.setHost(config.host());
+        result.setPort(port);
+        result.setIdleTimeout(Math.max(30_000, config.requestTimeout().toMillis() + 5_000));
+        return result;
+    }
 
     private KeyStore keyStore(CimServerConfig config) {
         try {
@@ -112,6 +135,37 @@ public final class CimServer implements AutoCloseable {
     /** The base URL clients use, e.g. {@code http://127.0.0.1:5988}. */
     public String url() {
         return (config.https() ? "https" : "http") + "://" + config.host() + ":" + port();
+    }
+
+    /** The port of the extra HTTPS listener, or -1 when there is none. */
+    public int httpsPort() {
+        return secureConnector == null ? (config.https() ? port() : -1) : secureConnector.getLocalPort();
+    }
+
+    /** The HTTPS base URL, or null when the server has no HTTPS listener. */
+    public String httpsUrl() {
+        int p = httpsPort();
+        return p < 0 ? null : "https://" + config.host() + ":" + p;
+    }
+
+    /** The configuration the server runs with. */
+    public CimServerConfig config() {
+        return config;
+    }
+
+    /** The class repository the server serves (shared, safe for concurrent reads). */
+    public CimClassRepository repository() {
+        return repository;
+    }
+
+    /** The provider registry; providers may be registered while the server runs. */
+    public CimProviderRegistry providers() {
+        return providers;
+    }
+
+    /** Where providers and the job framework publish indications for delivery to subscribers. */
+    public IndicationPublisher indications() {
+        return indications;
     }
 
     /** The interop namespace: register the profiles the server implements here. */

@@ -18,10 +18,15 @@ import java.util.Map;
  * @param requestTimeout    longest time one operation may run before it is answered with CIM_ERR_FAILED
  * @param maxThreads        size of the bounded worker pool
  * @param stopTimeout       how long a graceful stop waits for requests in flight
+ * @param extraHttpsPort    a second, HTTPS-only listener beside {@code port} (0 picks a free one, -1 for none), so one
+ *                          server can answer on 5988 (HTTP) and 5989 (HTTPS) with the same providers
+ * @param dataDirectory     where the server keeps what must survive a restart (indication subscriptions); null keeps
+ *                          everything in memory
  */
 public record CimServerConfig(String host, int port, boolean https, Path keyStore, String keyStorePassword,
                               Map<String, String> users, boolean allowAnonymous, long maxRequestBytes,
-                              Duration requestTimeout, int maxThreads, Duration stopTimeout) {
+                              Duration requestTimeout, int maxThreads, Duration stopTimeout,
+                              int extraHttpsPort, Path dataDirectory) {
     /** Validates and copies. */
     public CimServerConfig {
         users = users == null ? Map.of() : Map.copyOf(users);
@@ -51,6 +56,8 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
         private Duration requestTimeout = Duration.ofSeconds(60);
         private int maxThreads = 32;
         private Duration stopTimeout = Duration.ofSeconds(10);
+        private int extraHttpsPort = -1;
+        private Path dataDirectory;
 
         /** Address to bind. */
         public Builder host(String value) {
@@ -113,10 +120,22 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
             return this;
         }
 
+        /** A second listener that serves HTTPS on this port (0 for any free port, -1 for none, the default). */
+        public Builder extraHttpsPort(int value) {
+            extraHttpsPort = value;
+            return this;
+        }
+
+        /** Directory for state that must survive a restart; null (the default) keeps it in memory. */
+        public Builder dataDirectory(Path value) {
+            dataDirectory = value;
+            return this;
+        }
+
         /** The configuration. */
         public CimServerConfig build() {
             return new CimServerConfig(host, port, https, keyStore, keyStorePassword, users, allowAnonymous,
-                    maxRequestBytes, requestTimeout, maxThreads, stopTimeout);
+                    maxRequestBytes, requestTimeout, maxThreads, stopTimeout, extraHttpsPort, dataDirectory);
         }
     }
 }
