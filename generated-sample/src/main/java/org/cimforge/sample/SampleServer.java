@@ -35,6 +35,6 @@ public final class SampleServer implements AutoCloseable {
 
     /** Stops serving (letting requests in flight finish), then closes the array so nothing acknowledged is lost. */
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
     }
 }
