@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -169,23 +170,7 @@ class RawHttpTest {
                 .build();
         try (CimServer tls = CimServer.start(config, TestModel.repository(), TestModel.providers())) {
             assertThat(tls.url()).startsWith("https://");
-            SSLContext trustAll = SSLContext.getInstance("TLS");
-            trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    // test only: accept the generated development certificate
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            HttpClient tlsClient = HttpClient.newBuilder().sslContext(trustAll).build();
+            HttpClient tlsClient = trustingClient();
             HttpResponse<String> r = tlsClient.send(post(tls.url(), "GetInstance", getInstanceBody("GetInstance"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
@@ -195,5 +180,45 @@ class RawHttpTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(noAuth.statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void oneServerAnswersOnHttpAndHttps() throws Exception {
+        CimServerConfig config = CimServerConfig.builder().port(0).extraHttpsPort(0)
+                .users(Map.of("admin", "secret")).build();
+        try (CimServer both = CimServer.start(config, TestModel.repository(), TestModel.providers())) {
+            assertThat(both.url()).startsWith("http://");
+            assertThat(both.httpsUrl()).startsWith("https://").isNotEqualTo(both.url());
+            assertThat(both.httpsPort()).isPositive().isNotEqualTo(both.port());
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(post(both.url(), "GetInstance",
+                    getInstanceBody("GetInstance")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> secure = trustingClient().send(post(both.httpsUrl(), "GetInstance",
+                    getInstanceBody("GetInstance")).build(), HttpResponse.BodyHandlers.ofString());
+            for (HttpResponse<String> r : List.of(plain, secure)) {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains("<INSTANCE CLASSNAME=\"TST_Disk\">");
+            }
+        }
+    }
+
+    /** An HTTP client that accepts any server certificate: test only, for the generated development certificate. */
+    private static HttpClient trustingClient() throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // accept the generated development certificate
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        return HttpClient.newBuilder().sslContext(trustAll).build();
     }
 }
