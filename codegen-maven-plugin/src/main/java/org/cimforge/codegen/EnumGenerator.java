@@ -83,7 +83,8 @@ final class EnumGenerator {
 
     /**
      * The constant name for an entry: from its Values label; without a usable label {@code VALUE_<n>}
-     * for values, {@code RANGE_<low>_<high>} for ranges and {@code OTHER} for {@code ..}.
+     * for numbers, the map text itself for a string value that starts with a letter ({@code "Degraded"}
+     * gives {@code DEGRADED}), {@code RANGE_<low>_<high>} for ranges and {@code OTHER} for {@code ..}.
      */
     static String constantName(ValueMap.Entry entry) {
         String fromLabel = entry.label() == null ? "" : JavaCase.constant(entry.label());
@@ -94,6 +95,9 @@ final class EnumGenerator {
         if (entry instanceof ValueMap.Range r) {
             return r.isRest() ? "OTHER" : "RANGE_" + text;
         }
-        return "VALUE_" + text;
+        // A string-valued map names its values in words already; only numbers need a prefix to be identifiers.
+        boolean word = entry instanceof ValueMap.Discrete d && d.number() == null && !text.isEmpty()
+                && Character.isLetter(text.charAt(0));
+        return word ? text : "VALUE_" + text;
     }
 }
