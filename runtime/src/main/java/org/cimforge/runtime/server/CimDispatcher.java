@@ -454,6 +454,29 @@ public final class CimDispatcher {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /**
+     * A ResultClass of an instance-level traversal may live in another namespace than the source object: SMI-S
+     * clients ask {@code Associators(profile in root/interop, ResultClass=CIM_ComputerSystem)} and the systems are
+     * served elsewhere. So it only has to be defined in some namespace of this server.
+     */
+    private void requireResultClass(Request req, String className) {
+        if (repository.modelClass(req.namespace, className) != null) {
+            return;
+        }
+        for (String namespace : repository.namespaces()) {
+            if (repository.modelClass(namespace, className) != null) {
+                return;
+            }
+        }
+        requireClass(req, className);
+    }
+
+    /** The namespace a returned path lives in: its own when it names one, else the request's. */
+    private static String namespaceOf(Request req, CIMObjectPath path) {
+        String ns = path.getNamespace();
+        return ns == null || ns.isEmpty() ? req.namespace : ns;
+    }
+
     private CimClass requireClass(Request req, String className) {
         CimClass c = repository.modelClass(req.namespace, className);
         if (c == null) {
@@ -913,7 +936,7 @@ public final class CimDispatcher {
     private List<Link> associatorLinks(Request req, CIMObjectPath object, String assocClass, String resultClass,
                                        String role, String resultRole) throws WBEMException {
         if (resultClass != null) {
-            requireClass(req, resultClass);
+            requireResultClass(req, resultClass);
         }
         List<Link> links = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
@@ -928,7 +951,8 @@ public final class CimDispatcher {
                 if (resultRole != null && !resultRole.equalsIgnoreCase(p.getName())) {
                     continue;
                 }
-                if (resultClass != null && !repository.isA(req.namespace, target.getObjectName(), resultClass)) {
+                if (resultClass != null && !repository.isA(namespaceOf(req, target), target.getObjectName(),
+                        resultClass)) {
                     continue;
                 }
                 String key = target.toString().toLowerCase(Locale.ROOT);

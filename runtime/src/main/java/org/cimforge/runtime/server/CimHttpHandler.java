@@ -9,12 +9,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cimforge.runtime.cimxml.CimXmlException;
@@ -29,8 +27,8 @@ import org.eclipse.jetty.util.Callback;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
- * The HTTP side of the server: checks method, path, credentials, headers and size, then hands the parsed body to
- * the {@link CimDispatcher} on a bounded executor so that a slow operation can be timed out.
+ * The HTTP side of the server: checks method, path, credentials, headers and size, then runs the operation through
+ * the {@link CimDispatcher} on the same thread, with a watchdog that answers for one that overruns its time.
  */
 final class CimHttpHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(CimHttpHandler.class.getName());
@@ -40,13 +38,13 @@ final class CimHttpHandler extends Handler.Abstract {
 
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
-    private final ExecutorService operations;
+    private final ScheduledExecutorService timeouts;
     private final Map<String, byte[]> passwords;
 
-    CimHttpHandler(CimDispatcher dispatcher, CimServerConfig config, ExecutorService operations) {
+    CimHttpHandler(CimDispatcher dispatcher, CimServerConfig config, ScheduledExecutorService timeouts) {
         this.dispatcher = dispatcher;
         this.config = config;
-        this.operations = operations;
+        this.timeouts = timeouts;
         this.passwords = new java.util.HashMap<>();
         config.users().forEach((u, p) -> passwords.put(u, p.getBytes(StandardCharsets.UTF_8)));
     }
@@ -104,48 +102,79 @@ final class CimHttpHandler extends Handler.Abstract {
                 request.getHeaders().get("CIMObject"), request.getHeaders().get("CIMProtocolVersion"));
         String host = Request.getServerName(request);
         ResponseStream out = new ResponseStream(response, callback, STREAM_THRESHOLD);
-        Future<?> future;
+        // The operation runs on this HTTP thread: handing it to another pool cost a quarter of the server's CPU per
+        // small request in thread switches. A watchdog answers for an operation that overruns its time instead.
+        Watchdog watchdog = new Watchdog(Thread.currentThread());
+        ScheduledFuture<?> alarm;
         try {
-            // The operation thread parses, runs the operation and writes the response itself: a small one is sent
-            // whole with a Content-Length, a large one streams as it is produced.
-            future = operations.submit(() -> {
-                XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
-                dispatcher.dispatch(root, headers, user, host, out);
-                out.finish();
-                return null;
-            });
+            alarm = timeouts.schedule(() -> watchdog.expire(() -> sendBytes(response, callback,
+                    CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED, "operation did not finish within "
+                            + config.requestTimeout().toMillis() + " ms", body)), out),
+                    config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            return reject(request, response, callback, 503, null, "server is busy or shutting down");
+            return reject(request, response, callback, 503, null, "server is shutting down");
         }
         try {
-            future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (out.abandon()) {
-                future.cancel(true);
-                sendBytes(response, callback, CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
-                        "operation did not finish within " + config.requestTimeout().toMillis() + " ms", body));
-            } else {
-                // Already streaming: the client is receiving data, so let the operation run to its end.
-                awaitQuietly(future, out);
+            XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
+            dispatcher.dispatch(root, headers, user, host, out);
+            out.finish();
+        } catch (Exception | StackOverflowError e) {
+            if (!watchdog.expired()) {
+                failed(e, request, response, callback, headers, body, out);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            if (out.abandon()) {
-                return plain(response, callback, 503, null, "server is shutting down");
-            }
-            out.fail(e);
-        } catch (ExecutionException e) {
-            failed(e.getCause(), request, response, callback, headers, body, out);
+        } finally {
+            alarm.cancel(false);
+            watchdog.done();
         }
         return true;
+    }
+
+    /**
+     * Ends an operation that overran the request timeout: when nothing of its response is committed yet, the timeout
+     * error is sent in its place and the operation's thread is interrupted; a response already streaming is left
+     * to finish, since the client is receiving data.
+     */
+    private static final class Watchdog {
+        private final Thread worker;
+        private boolean done;
+        private boolean expired;
+
+        Watchdog(Thread worker) {
+            this.worker = worker;
+        }
+
+        synchronized void expire(Runnable answer, ResponseStream out) {
+            if (done || !out.abandon()) {
+                return;
+            }
+            expired = true;
+            answer.run();
+            worker.interrupt();
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        /** Called by the worker when it leaves the operation; clears an interrupt meant for the operation only. */
+        synchronized void done() {
+            done = true;
+            if (expired) {
+                Thread.interrupted();
+            }
+        }
     }
 
     private void failed(Throwable cause, Request request, Response response, Callback callback,
                         CimDispatcher.Headers headers, byte[] body, ResponseStream out) throws IOException {
         if (!out.abandon()) {
-            // Part of the answer is on the wire: all that is left is to break the connection.
-            LOG.log(Level.WARNING, "response aborted after it was committed", cause);
+            // Part of the answer is on the wire: all that is left is to break the connection. A client that hung up
+            // is no server fault, so it gets one quiet line rather than a stack trace.
+            if (cause instanceof IOException) {
+                LOG.log(Level.FINE, "client went away mid-response: {0}", cause.toString());
+            } else {
+                LOG.log(Level.WARNING, "response aborted after it was committed", cause);
+            }
             out.fail(cause);
             return;
         }
@@ -156,18 +185,6 @@ final class CimHttpHandler extends Handler.Abstract {
         LOG.log(Level.WARNING, "request failed", cause);
         sendBytes(response, callback, CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED,
                 cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), body));
-    }
-
-    private static void awaitQuietly(Future<?> future, ResponseStream out) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            out.fail(e);
-        } catch (ExecutionException e) {
-            out.fail(e.getCause());
-        }
     }
 
     private static void sendBytes(Response response, Callback callback, byte[] answer) {

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
 import org.cimforge.runtime.indication.IndicationPublisher;
+import org.cimforge.runtime.indication.IndicationService;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -33,7 +31,8 @@ public final class CimServer implements AutoCloseable {
     private final CimClassRepository repository;
     private final CimProviderRegistry providers;
     private volatile IndicationPublisher indications = IndicationPublisher.NONE;
-    private final ThreadPoolExecutor operations;
+    private final IndicationService indicationService;
+    private final ScheduledThreadPoolExecutor timeouts;
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
     private final CimInterop interop;
@@ -43,20 +42,20 @@ public final class CimServer implements AutoCloseable {
         this.repository = repository;
         this.providers = providers;
         this.interop = CimInterop.install(repository, providers, systemName());
+        this.indicationService = IndicationService.install(repository, providers, systemName(),
+                config.indicationDelivery(), config.dataDirectory());
+        this.indications = indicationService;
         this.dispatcher = new CimDispatcher(repository, providers);
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
         pool.setName("cim-http");
         this.jetty = new Server(pool);
-        AtomicInteger count = new AtomicInteger();
-        // Operations run on their own bounded pool so that one that overruns its timeout can be abandoned while the
-        // HTTP thread answers; the queue bound turns overload into 503 instead of unbounded memory.
-        this.operations = new ThreadPoolExecutor(config.maxThreads(), config.maxThreads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.maxThreads() * 4), r -> {
-                    Thread t = new Thread(r, "cim-op-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.operations.allowCoreThreadTimeOut(true);
+        // Operations run on the HTTP threads; one timer thread answers for those that overrun the request timeout.
+        this.timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cim-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timeouts.setRemoveOnCancelPolicy(true);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -70,7 +69,7 @@ public final class CimServer implements AutoCloseable {
             secureConnector = null;
         }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new CimHttpHandler(dispatcher, config, operations));
+        graceful.setHandler(new CimHttpHandler(dispatcher, config, timeouts));
         jetty.setHandler(graceful);
         jetty.setStopTimeout(config.stopTimeout().toMillis());
     }
@@ -122,9 +121,27 @@ public final class CimServer implements AutoCloseable {
     /** Starts a server; it listens once this returns. */
     public static CimServer start(CimServerConfig config, CimClassRepository repository, CimProviderRegistry providers)
             throws Exception {
-        CimServer server = new CimServer(config, repository, providers);
-        server.jetty.start();
-        return server;
+        return create(config, repository, providers).listen();
+    }
+
+    /**
+     * Builds a server that does not listen yet, so that providers, the job framework and restored state can be put
+     * in place before the first client can see the namespace half-filled; {@link #listen()} opens it.
+     */
+    public static CimServer create(CimServerConfig config, CimClassRepository repository,
+                                   CimProviderRegistry providers) {
+        return new CimServer(config, repository, providers);
+    }
+
+    /** Starts accepting connections; the server listens once this returns. */
+    public CimServer listen() throws Exception {
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            indicationService.close();
+            throw e;
+        }
+        return this;
     }
 
     /** The port actually bound (useful with port 0). */
@@ -168,6 +185,11 @@ public final class CimServer implements AutoCloseable {
         return indications;
     }
 
+    /** The indication subscriptions of the interop namespace and their delivery (also {@link #indications()}). */
+    public IndicationService indicationService() {
+        return indicationService;
+    }
+
     /** The interop namespace: register the profiles the server implements here. */
     public CimInterop interop() {
         return interop;
@@ -189,10 +211,9 @@ public final class CimServer implements AutoCloseable {
     /** Stops accepting requests, lets those in flight finish (up to the stop timeout), then shuts down. */
     public void stop() throws Exception {
         jetty.stop();
-        operations.shutdown();
-        operations.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        operations.shutdownNow();
+        timeouts.shutdownNow();
         dispatcher.close();
+        indicationService.close();
     }
 
     @Override

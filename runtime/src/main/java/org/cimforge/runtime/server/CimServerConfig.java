@@ -3,6 +3,7 @@ package org.cimforge.runtime.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.cimforge.runtime.indication.DeliverySettings;
 
 /**
  * Settings of an embedded CIM-XML server.
@@ -22,14 +23,16 @@ import java.util.Map;
  *                          server can answer on 5988 (HTTP) and 5989 (HTTPS) with the same providers
  * @param dataDirectory     where the server keeps what must survive a restart (indication subscriptions); null keeps
  *                          everything in memory
+ * @param indicationDelivery retries, queue bound, timeouts and TLS trust of indication delivery to listeners
  */
 public record CimServerConfig(String host, int port, boolean https, Path keyStore, String keyStorePassword,
                               Map<String, String> users, boolean allowAnonymous, long maxRequestBytes,
                               Duration requestTimeout, int maxThreads, Duration stopTimeout,
-                              int extraHttpsPort, Path dataDirectory) {
+                              int extraHttpsPort, Path dataDirectory, DeliverySettings indicationDelivery) {
     /** Validates and copies. */
     public CimServerConfig {
         users = users == null ? Map.of() : Map.copyOf(users);
+        indicationDelivery = indicationDelivery == null ? DeliverySettings.defaults() : indicationDelivery;
         if (!allowAnonymous && users.isEmpty()) {
             throw new IllegalArgumentException("configure at least one user, or allow anonymous access explicitly");
         }
@@ -58,6 +61,7 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
         private Duration stopTimeout = Duration.ofSeconds(10);
         private int extraHttpsPort = -1;
         private Path dataDirectory;
+        private DeliverySettings indicationDelivery = DeliverySettings.defaults();
 
         /** Address to bind. */
         public Builder host(String value) {
@@ -132,10 +136,17 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
             return this;
         }
 
+        /** How indications are delivered to listeners (see {@link DeliverySettings#defaults()}). */
+        public Builder indicationDelivery(DeliverySettings value) {
+            indicationDelivery = value;
+            return this;
+        }
+
         /** The configuration. */
         public CimServerConfig build() {
             return new CimServerConfig(host, port, https, keyStore, keyStorePassword, users, allowAnonymous,
-                    maxRequestBytes, requestTimeout, maxThreads, stopTimeout, extraHttpsPort, dataDirectory);
+                    maxRequestBytes, requestTimeout, maxThreads, stopTimeout, extraHttpsPort, dataDirectory,
+                    indicationDelivery);
         }
     }
 }

@@ -58,8 +58,12 @@ class ServerRobustnessTest {
     }
 
     static CimServer start(SlowProvider slow, Duration stopTimeout) throws Exception {
+        return start(slow, stopTimeout, Duration.ofSeconds(30));
+    }
+
+    static CimServer start(SlowProvider slow, Duration stopTimeout, Duration requestTimeout) throws Exception {
         CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("admin", "secret"))
-                .maxRequestBytes(64 * 1024).requestTimeout(Duration.ofSeconds(30)).stopTimeout(stopTimeout).build();
+                .maxRequestBytes(64 * 1024).requestTimeout(requestTimeout).stopTimeout(stopTimeout).build();
         CimProviderRegistry providers = TestModel.providers();
         if (slow != null) {
             providers.instances(TestModel.NS, "TST_Setting", slow);
@@ -91,6 +95,28 @@ class ServerRobustnessTest {
             slow.release.countDown();
             HttpResponse<String> done = pending.get(10, TimeUnit.SECONDS);
             assertThat(done.body()).contains("<VALUE>slow</VALUE>");
+        }
+    }
+
+    @Test
+    void operationOverrunningItsTimeIsAnsweredWithAnErrorAndItsThreadInterrupted() throws Exception {
+        SlowProvider slow = new SlowProvider();
+        try (CimServer server = start(slow, Duration.ofSeconds(5), Duration.ofMillis(700))) {
+            HttpClient http = http();
+            long start = System.nanoTime();
+            HttpResponse<String> late = http.send(post(server.url(), "EnumerateInstances", ENUMERATE_SETTINGS).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(600),
+                    Duration.ofSeconds(10));
+            assertThat(late.statusCode()).isEqualTo(200);
+            assertThat(late.body()).contains("<ERROR CODE=\"1\"").contains("did not finish within 700 ms");
+            // The interrupted operation gave its thread back, and the same connection keeps working.
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<String> quick = http.send(post(server.url(), "GetInstance",
+                        getInstanceBody("GetInstance")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(quick.statusCode()).isEqualTo(200);
+                assertThat(quick.body()).contains("<INSTANCE CLASSNAME=\"TST_Disk\">");
+            }
         }
     }
 

@@ -1,0 +1,125 @@
+package org.cimforge.runtime.indication;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import java.net.Socket;
+
+/**
+ * Posts ExportIndication requests with {@link HttpClient} (HTTP/1.1, persistent connections). HTTPS listeners are
+ * checked against the JVM's trust store unless {@link DeliverySettings#trustAllCertificates()} is set.
+ */
+final class ExportSender {
+    private final HttpClient client;
+    private final DeliverySettings settings;
+
+    ExportSender(DeliverySettings settings) {
+        this.settings = settings;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
+        // The client keeps its own executor: sharing the delivery workers' pool could starve its internal tasks
+        // while every worker waits in send().
+        if (settings.trustAllCertificates()) {
+            builder.sslContext(trustingEverything());
+        }
+        this.client = builder.build();
+    }
+
+    /** Sends one request; null on success, otherwise why it failed. Never throws for a listener's fault. */
+    String send(URI url, byte[] body) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout())
+                .header("Content-Type", "application/xml; charset=utf-8")
+                .header("Accept", "application/xml, text/xml")
+                .header("CIMExport", "MethodRequest")
+                .header("CIMExportMethod", "ExportIndication")
+                .header("CIMProtocolVersion", "1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String userInfo = url.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            String decoded = java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> exchange = null;
+        try {
+            exchange = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // The request timeout only covers the wait for the response headers; bound the whole exchange too, so a
+            // listener that stops in the middle of its answer cannot hold the destination's queue for ever.
+            response = exchange.get(settings.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return "cannot reach " + withoutUserInfo(url) + ": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return "no complete answer from " + withoutUserInfo(url) + " within " + settings.requestTimeout()
+                    .multipliedBy(2);
+        } catch (IllegalArgumentException | SecurityException e) {
+            return "cannot send to " + withoutUserInfo(url) + ": " + e.getMessage();
+        }
+        if (response.statusCode() != 200) {
+            String cimError = response.headers().firstValue("CIMError").orElse(null);
+            return "the listener answered HTTP " + response.statusCode() + (cimError == null ? "" : " " + cimError);
+        }
+        return ExportRequests.failureIn(response.body());
+    }
+
+    static String withoutUserInfo(URI url) {
+        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    /** An SSL context that accepts any certificate and host name: development listeners with self-signed certificates. */
+    private static SSLContext trustingEverything() {
+        TrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}
