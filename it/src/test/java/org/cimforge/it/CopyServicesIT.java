@@ -1,0 +1,164 @@
+package org.cimforge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+
+/**
+ * SMI-S discovery and copy services against the packaged provider, through the SBLIM client used generically:
+ * registered profiles to systems to services, volume creation, clone / snapshot / mirror jobs polled to their end,
+ * the 3PAR physical copy and UpdateDeltaSnapshotSpace facts, and deletion with cleanup.
+ */
+class CopyServicesIT {
+    private static final long MIB = 1L << 20;
+    private static SampleProcess sample;
+    private static WBEMClient client;
+    private static CIMInstance inserv;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // 1 GiB per second: the 256 MiB copies below finish in well under a second of wall time.
+        sample = SampleProcess.start(null, "--copy-rate", "1G");
+        client = Clients.sblim(sample);
+        inserv = Calls.named(client, "CIM_ComputerSystem", "InServ-sample");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        assertThat(sample.stop()).as("exit code after SIGTERM").isIn(0, 130, 143);
+    }
+
+    private static CIMObjectPath service(String className) throws WBEMException {
+        return Clients.drain(client.associatorNames(inserv.getObjectPath(), "CIM_HostedService", className, null,
+                null)).get(0);
+    }
+
+    private static CIMObjectPath pool(String name) throws WBEMException {
+        return Calls.named(client, "CIM_StoragePool", name).getObjectPath();
+    }
+
+    private static CIMObjectPath createVolume(String name, long bytes) throws WBEMException {
+        Calls.Answer made = Calls.invoke(client, service("CIM_StorageConfigurationService"),
+                "CreateOrModifyElementFromStoragePool", Calls.string("ElementName", name),
+                Calls.uint16("ElementType", 2), Calls.ref("InPool", pool("FC_r5")), Calls.uint64("Size", bytes));
+        assertThat(made.returnCode()).isZero();
+        return made.ref("TheElement");
+    }
+
+    @Test
+    void discoveryFromRegisteredProfilesToSystemsAndServices() throws Exception {
+        List<CIMInstance> profiles = Clients.drain(client.enumerateInstances(
+                Clients.classPath("root/interop", "CIM_RegisteredProfile"), true, false, false, null));
+        CIMInstance array = profiles.stream().filter(p -> "Array".equals(p.getPropertyValue("RegisteredName")))
+                .findFirst().orElseThrow();
+        assertThat(profiles).extracting(p -> p.getPropertyValue("RegisteredName"))
+                .contains("Copy Services", "Replication Services", "Job Control");
+        List<CIMInstance> systems = Clients.drain(client.associatorInstances(array.getObjectPath(),
+                "CIM_ElementConformsToProfile", "CIM_ComputerSystem", null, null, false, null));
+        assertThat(systems).extracting(s -> s.getPropertyValue("ElementName"))
+                .contains("InServ-sample", "ESS-sample");
+        CIMInstance system = systems.stream().filter(s -> "InServ-sample".equals(s.getPropertyValue("ElementName")))
+                .findFirst().orElseThrow();
+        List<CIMObjectPath> services = Clients.drain(client.associatorNames(system.getObjectPath(),
+                "CIM_HostedService", null, null, null));
+        assertThat(services).extracting(CIMObjectPath::getObjectName)
+                .contains("TPD_StorageConfigurationService", "CIM_ReplicationService");
+        List<CIMObjectPath> pools = Clients.drain(client.associatorNames(system.getObjectPath(),
+                "CIM_SystemComponent", "CIM_StoragePool", null, null));
+        assertThat(pools).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void cloneSnapshotAndMirrorJobsRunToCompletionWithTheirTargets() throws Exception {
+        CIMObjectPath source = createVolume("it-source", 256 * MIB);
+        CIMObjectPath replication = service("CIM_ReplicationService");
+        for (int syncType : new int[] {8, 7, 6}) {
+            Calls.Answer started = Calls.invoke(client, replication, "CreateElementReplica",
+                    Calls.string("ElementName", "it-replica-" + syncType), Calls.uint16("SyncType", syncType),
+                    Calls.ref("SourceElement", source));
+            assertThat(started.returnCode()).as("SyncType %d", syncType).isIn(0L, 4096L);
+            CIMObjectPath pair = started.ref("Synchronization");
+            assertThat(pair).as("Synchronization of SyncType %d", syncType).isNotNull();
+            if (started.returnCode() == 4096) {
+                CIMInstance job = Calls.awaitJob(client, started.ref("Job"), Duration.ofSeconds(60));
+                assertThat(Calls.jobState(job)).isEqualTo(7);
+                assertThat(Calls.operationalStatus(job)).containsExactlyInAnyOrder(2, 17);
+                assertThat(((Number) job.getPropertyValue("ErrorCode")).intValue()).isZero();
+                List<CIMObjectPath> affected = Clients.drain(client.associatorNames(started.ref("Job"),
+                        "CIM_AffectedJobElement", "CIM_StorageVolume", null, null));
+                assertThat(affected).hasSize(1);
+                assertThat(client.getInstance(affected.get(0), false, false, null).getPropertyValue("ElementName"))
+                        .isEqualTo("it-replica-" + syncType);
+            }
+            CIMInstance synced = client.getInstance(pair, false, false, null);
+            assertThat(synced.getPropertyValue("SyncedElement")).isNotNull();
+            assertThat(((CIMObjectPath) synced.getPropertyValue("SystemElement")).getKey("DeviceID").getValue())
+                    .isEqualTo(source.getKey("DeviceID").getValue());
+        }
+    }
+
+    @Test
+    void threeParPhysicalCopyShowsItsRelationshipOnlyWhileCopying() throws Exception {
+        // 8 GiB at 1 GiB/s: about eight seconds of copying to look at.
+        CIMInstance source = Calls.named(client, "CIM_StorageVolume", "vv-data");
+        CIMObjectPath configuration = service("CIM_StorageConfigurationService");
+        Calls.Answer started = Calls.invoke(client, configuration, "CreateReplica",
+                Calls.string("ElementName", "it-physical-copy"), Calls.ref("SourceElement", source.getObjectPath()),
+                Calls.uint16("CopyType", 5));
+        assertThat(started.returnCode()).isEqualTo(4096);
+        List<CIMInstance> copying = Clients.drain(client.referenceInstances(source.getObjectPath(),
+                "CIM_StorageSynchronized", null, false, null));
+        assertThat(copying).hasSize(1);
+        CIMInstance pair = copying.get(0);
+        assertThat(pair.getClassName()).isEqualTo("TPD_StorageSynchronized");
+        assertThat(((Number) pair.getPropertyValue("CopyType")).intValue()).isEqualTo(5);
+        assertThat(((Number) pair.getPropertyValue("ReplicaType")).intValue()).isEqualTo(2);
+        assertThat(pair.getPropertyValue("SyncMaintained")).isEqualTo(Boolean.TRUE);
+        assertThat(pair.getPropertyValue("WhenSynced")).isNull();
+
+        CIMInstance job = Calls.awaitJob(client, started.ref("Job"), Duration.ofSeconds(90));
+        assertThat(Calls.jobState(job)).isEqualTo(7);
+        assertThat(job.getClassName()).isEqualTo("TPD_ConcreteJob");
+        assertThat(Clients.drain(client.referenceInstances(source.getObjectPath(), "CIM_StorageSynchronized", null, false,
+                null))).as("an UnSyncUnAssoc copy leaves no relationship").isEmpty();
+    }
+
+    @Test
+    void updateDeltaSnapshotSpaceOnAVolumeThatIsNoSnapshotAnswers32768() throws Exception {
+        CIMInstance plain = Calls.named(client, "CIM_StorageVolume", "vv-log");
+        Calls.Answer answer = Calls.invoke(client, service("TPD_StorageConfigurationService"),
+                "UpdateDeltaSnapshotSpace", Calls.ref("TheElement", plain.getObjectPath()),
+                Calls.uint64("Size", 64 * MIB));
+        assertThat(answer.returnCode()).isEqualTo(32768);
+    }
+
+    @Test
+    void returnToStoragePoolDeletesTheVolumeAndGivesTheSpaceBack() throws Exception {
+        CIMObjectPath fc = pool("FC_r5");
+        long before = ((Number) client.getInstance(fc, false, false, null).getPropertyValue("RemainingManagedSpace"))
+                .longValue();
+        CIMObjectPath volume = createVolume("it-doomed", 128 * MIB);
+        assertThat(((Number) client.getInstance(fc, false, false, null).getPropertyValue("RemainingManagedSpace"))
+                .longValue()).isEqualTo(before - 128 * MIB);
+        Calls.Answer gone = Calls.invoke(client, service("CIM_StorageConfigurationService"), "ReturnToStoragePool",
+                Calls.ref("TheElement", volume));
+        assertThat(gone.returnCode()).isZero();
+        assertThatThrownBy(() -> client.getInstance(volume, false, false, null))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+        assertThat(((Number) client.getInstance(fc, false, false, null).getPropertyValue("RemainingManagedSpace"))
+                .longValue()).isEqualTo(before);
+    }
+}
