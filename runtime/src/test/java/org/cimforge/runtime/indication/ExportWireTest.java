@@ -16,6 +16,10 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -50,7 +54,10 @@ class ExportWireTest {
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final AtomicReference<String> answer = new AtomicReference<>(OK);
+    /** When set, the next answer stops after half its body and the exchange hangs until the latch opens. */
+    final AtomicReference<CountDownLatch> stallNext = new AtomicReference<>();
     HttpServer listener;
+    final ExecutorService listenerThreads = Executors.newCachedThreadPool();
     CimServer server;
     WBEMClient client;
 
@@ -65,6 +72,7 @@ class ExportWireTest {
         if (listener != null) {
             listener.stop(0);
         }
+        listenerThreads.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -77,6 +85,18 @@ class ExportWireTest {
         exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
         exchange.getResponseHeaders().add("CIMExport", "MethodResponse");
         exchange.sendResponseHeaders(200, reply.length);
+        CountDownLatch stall = stallNext.getAndSet(null);
+        if (stall != null) {
+            exchange.getResponseBody().write(reply, 0, reply.length / 2);
+            exchange.getResponseBody().flush();
+            try {
+                stall.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         exchange.getResponseBody().write(reply);
         exchange.close();
     }
@@ -97,6 +117,8 @@ class ExportWireTest {
             listener = HttpServer.create(address, 0);
         }
         listener.createContext("/", this::handle);
+        // A thread per exchange, so that a stalled answer does not hold up the next request.
+        listener.setExecutor(listenerThreads);
         listener.start();
         return (https ? "https" : "http") + "://127.0.0.1:" + listener.getAddress().getPort() + "/indications/here";
     }
@@ -145,6 +167,29 @@ class ExportWireTest {
         assertThat(indication.getPropertyValue("SourceInstanceModelPath"))
                 .isEqualTo("/root/jobs:TST_ConcreteJob.InstanceID=\"TST:<&\\\"1\\\">\"");
         assertThat(indication.getPropertyValue("IndicationFilterName")).isEqualTo("JobProgress");
+    }
+
+    @Test
+    void aListenerThatStopsInTheMiddleOfItsAnswerDoesNotHoldTheQueue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        stallNext.set(release);
+        String url = startListener(false);
+        server = IndicationFixture.server(null, IndicationFixture.SHORT_RETRIES.withTimeouts(Duration.ofMillis(300),
+                Duration.ofSeconds(2)));
+        client = IndicationFixture.client(server);
+        subscribe(url, 2);
+        try {
+            publishProgress();
+            // Headers arrive at once, the body never completes: the attempt is abandoned after twice the request
+            // timeout and the retry, answered normally, delivers the indication while the first exchange still hangs.
+            IndicationFixture.eventually(Duration.ofSeconds(20), "delivered by the retry",
+                    () -> server.indicationService().deliveredCount() == 1);
+            assertThat(release.getCount()).isEqualTo(1);
+            assertThat(requests).hasSize(2);
+            assertThat(server.indicationService().failedAttemptCount()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
