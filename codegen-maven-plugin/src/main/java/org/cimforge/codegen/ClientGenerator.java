@@ -117,7 +117,8 @@ final class ClientGenerator {
         String getter = m.params().get(job.name()).getter();
         MethodSpec.Builder b = MethodSpec.methodBuilder(op + "AndWait").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Invokes {@code $L} and, when it starts a job ({@code $L} set), waits for the job to end\n"
-                        + "by polling it, up to the timeout.\n", method.name().spelling(), job.name().spelling())
+                        + "by indication when the stub has a job waiter ({@code useJobIndications}), by polling\n"
+                        + "it otherwise, up to the timeout.\n", method.name().spelling(), job.name().spelling())
                 .returns(ParameterizedTypeName.get(Types.METHOD_OUTCOME, m.resultType()));
         if (isStatic) {
             b.addAnnotation(Types.CIM_STATIC);

@@ -37,7 +37,8 @@ final class JavaNames {
     private static final List<String> OPERATION_MEMBERS = List.of("cimClass", "adapt", "enumerateInstances",
             "enumerateInstanceNames", "getInstance", "createInstance", "modifyInstance", "deleteInstance",
             "references", "associatorNames", "invokeMethod", "client", "namespace", "classPath", "get", "enumerate",
-            "associators", "referencesTo", "invoke", "awaitJob");
+            "associators", "referencesTo", "invoke", "awaitJob",
+            "useJobIndications");
 
     private final CodegenOptions options;
     private final CimSchema schema;

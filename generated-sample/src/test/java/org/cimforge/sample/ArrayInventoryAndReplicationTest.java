@@ -7,7 +7,11 @@ import static org.cimforge.sample.SampleArrayFixture.named;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.cimforge.runtime.CimReference;
+import org.cimforge.runtime.JobIndicationWaiter;
+import org.cimforge.runtime.MethodOutcome;
 import org.cimforge.sample.bindings.cim.ComputerSystem;
 import org.cimforge.sample.bindings.cim.ConcreteJob;
 import org.cimforge.sample.bindings.cim.RegisteredProfile;
@@ -159,6 +163,45 @@ class ArrayInventoryAndReplicationTest {
         assertThat(synced.getCopyState()).isEqualTo(CopyState.SYNCHRONIZED);
         assertThat(synced.getPercentSynced()).isEqualTo(100);
         assertThat(synced.getWhenSynced()).isNotNull();
+    }
+
+    @Test
+    void theAndWaitHelperWaitsByIndicationWhenTheStubHasAJobWaiter() throws Exception {
+        ReplicationServiceClient replication = new ReplicationServiceClient(array.client, SampleServer.NAMESPACE);
+        ReplicationService service = named(replication.enumerate(), "Replication service of " + SampleArrayFixture.ESS);
+        StorageVolume source = named(volumes.enumerate(), "ess-b");
+        CreateElementReplicaArgs args = new CreateElementReplicaArgs.Builder().elementName("ess-b-clone")
+                .syncType(CreateElementReplicaArgs.SyncType.CLONE).sourceElement(source.reference()).build();
+
+        try (JobIndicationWaiter waiter = JobIndicationWaiter.open(array.client, SampleServer.NAMESPACE)) {
+            replication.useJobIndications(waiter);
+            CompletableFuture<MethodOutcome<CreateElementReplicaResult>> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return replication.createElementReplicaAndWait(service.reference(), args, Duration.ofSeconds(30));
+                } catch (org.metricshub.wbem.javax.wbem.WBEMException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            // The copy needs 16 s of array time; the clock moves on until the waiting call returns (bounded).
+            for (int i = 0; i < 200 && !call.isDone(); i++) {
+                array.advance(Duration.ofSeconds(1));
+                Thread.sleep(50);
+            }
+            MethodOutcome<CreateElementReplicaResult> outcome = call.get();
+
+            assertThat(outcome.ranAsJob()).isTrue();
+            assertThat(outcome.job().isCompleted()).as("job %s", outcome.job().job()).isTrue();
+            assertThat(outcome.job().timedOut()).isFalse();
+            // The completion passes two of the waiter's filters: completed-OK and job state change.
+            assertThat(waiter.finalStatesReceived()).as("final job states received by indication").isEqualTo(2);
+            List<String> affectedVolumes = new java.util.ArrayList<>();
+            for (org.metricshub.wbem.javax.cim.CIMObjectPath p : outcome.job().affectedElements()) {
+                if (p.getObjectName().endsWith("StorageVolume")) {
+                    affectedVolumes.add(volumes.get(CimReference.<StorageVolume>of(p)).getElementName());
+                }
+            }
+            assertThat(affectedVolumes).containsExactly("ess-b-clone");
+        }
     }
 
     @Test

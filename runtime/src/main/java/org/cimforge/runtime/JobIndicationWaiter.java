@@ -72,6 +72,8 @@ public final class JobIndicationWaiter implements AutoCloseable {
         }
     };
 
+    private long finalStates;
+
     private JobIndicationWaiter(WBEMClient client, String jobNamespace, Options options) throws WBEMException {
         this.client = client;
         this.jobNamespace = jobNamespace;
@@ -102,6 +104,13 @@ public final class JobIndicationWaiter implements AutoCloseable {
             throw e;
         }
         return waiter;
+    }
+
+    /** How many indications of a job reaching a final state this waiter has received, for diagnostics. */
+    public long finalStatesReceived() {
+        synchronized (finished) {
+            return finalStates;
+        }
     }
 
     /** The port the listener receives indications on. */
@@ -164,6 +173,7 @@ public final class JobIndicationWaiter implements AutoCloseable {
         Object id = job.getPropertyValue("InstanceID");
         if (id != null && isFinal(jobState(job))) {
             synchronized (finished) {
+                finalStates++;
                 finished.put(id.toString(), job);
                 finished.notifyAll();
             }

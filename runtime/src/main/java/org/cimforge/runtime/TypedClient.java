@@ -29,6 +29,7 @@ public class TypedClient<T extends CimInstanceBase> {
     private final CimClassInfo cimClass;
     private final Function<CIMInstance, T> adapter;
     private volatile boolean pullSupported = true;
+    private volatile JobIndicationWaiter jobIndications;
 
     protected TypedClient(WBEMClient client, String namespace, CimClassInfo cimClass,
                           Function<CIMInstance, T> adapter) {
@@ -123,8 +124,23 @@ public class TypedClient<T extends CimInstanceBase> {
         return factory.create(returned, filled.toArray(new CIMArgument<?>[0]));
     }
 
-    /** Waits for a job a method started, polling its state until it ends or the timeout passes. */
+    /**
+     * Makes the {@code ...AndWait} methods wait for jobs by indication through the given waiter (which the
+     * caller opens and closes, and may share between stubs); {@code null} returns to polling.
+     */
+    public final void useJobIndications(JobIndicationWaiter waiter) {
+        this.jobIndications = waiter;
+    }
+
+    /**
+     * Waits for a job a method started until it ends or the timeout passes: by indication when a waiter was
+     * set with {@link #useJobIndications}, by polling its state otherwise.
+     */
     protected final JobOutcome awaitJob(CimReference<?> job, Duration timeout) throws WBEMException {
+        JobIndicationWaiter waiter = jobIndications;
+        if (waiter != null) {
+            return waiter.await(job, timeout);
+        }
         return new JobWaiter(client, namespace).await(job, timeout);
     }
 
