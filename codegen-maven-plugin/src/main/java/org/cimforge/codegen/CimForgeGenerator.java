@@ -27,21 +27,29 @@ public final class CimForgeGenerator {
         ClassGenerator classes = new ClassGenerator(types);
         ProviderGenerator providers = new ProviderGenerator();
         ClientGenerator clients = new ClientGenerator(schema, types);
-        List<JavaFile> files = new ArrayList<>();
-        for (CimClass c : selected) {
-            ClassNames n = names.of(c);
-            if (options.artifacts().contains(Artifact.MODEL)) {
-                files.add(file(n.model, classes.generate(n), c));
-            }
-            if (options.artifacts().contains(Artifact.PROVIDERS)) {
-                files.add(file(n.provider, providers.generate(n), c));
-            }
-            if (options.artifacts().contains(Artifact.CLIENTS)) {
-                files.add(file(n.client, clients.generate(n), c));
-            }
-        }
+        // Naming is sequential (names depend on the order classes are met); after it the generators only
+        // read the names, so the classes are generated in parallel.
+        names.nameAll(selected);
+        List<JavaFile> files = new ArrayList<>(selected.parallelStream()
+                .flatMap(c -> filesOf(c, names.of(c), options, classes, providers, clients).stream())
+                .toList());
         files.sort(Comparator.comparing(f -> f.packageName() + "." + f.typeSpec().name()));
         return List.copyOf(files);
+    }
+
+    private static List<JavaFile> filesOf(CimClass c, ClassNames n, CodegenOptions options, ClassGenerator classes,
+                                          ProviderGenerator providers, ClientGenerator clients) {
+        List<JavaFile> files = new ArrayList<>(3);
+        if (options.artifacts().contains(Artifact.MODEL)) {
+            files.add(file(n.model, classes.generate(n), c));
+        }
+        if (options.artifacts().contains(Artifact.PROVIDERS)) {
+            files.add(file(n.provider, providers.generate(n), c));
+        }
+        if (options.artifacts().contains(Artifact.CLIENTS)) {
+            files.add(file(n.client, clients.generate(n), c));
+        }
+        return files;
     }
 
     private static JavaFile file(ClassName name, TypeSpec type, CimClass source) {

@@ -46,6 +46,7 @@ final class JavaNames {
     private final Map<CimName, ClassName> providers = new HashMap<>();
     private final Map<CimName, ClassName> clients = new HashMap<>();
     private final Map<CimName, ClassNames> byClass = new HashMap<>();
+    private volatile boolean complete;
 
     JavaNames(CimSchema schema, List<CimClass> selected, CodegenOptions options) {
         this.schema = schema;
@@ -78,11 +79,25 @@ final class JavaNames {
         return cimClass == null ? null : models.get(cimClass);
     }
 
+    /**
+     * Names every class of the selection, in order; afterwards {@link #of} only reads, so it may be called from
+     * several threads.
+     */
+    void nameAll(List<CimClass> selected) {
+        for (CimClass c : selected) {
+            of(c);
+        }
+        complete = true;
+    }
+
     /** Names of a selected class and its members, computed once (superclasses first). */
     ClassNames of(CimClass c) {
         ClassNames known = byClass.get(c.name());
         if (known != null) {
             return known;
+        }
+        if (complete) {
+            throw new IllegalStateException(c.name().spelling() + " is outside the named selection");
         }
         ClassNames parent = c.superClass().map(this::of).orElse(null);
         ClassNames names = new ClassNames(c, models.get(c.name()), providers.get(c.name()), clients.get(c.name()),
