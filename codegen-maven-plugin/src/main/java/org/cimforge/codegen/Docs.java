@@ -23,38 +23,47 @@ final class Docs {
         return own == null || own.propagated() ? fallback : describe(element, fallback);
     }
 
-    /** Escapes what Javadoc or javac would misread and wraps the text at a fixed width. */
+    /** Escapes what Javadoc or javac would misread, collapses white space and wraps the text at a fixed width. */
     static String sanitize(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                // "@" would start a block tag and "\" could form a unicode escape that javac decodes in comments.
-                case '@' -> escaped.append("&#64;");
-                case '\\' -> escaped.append("&#92;");
-                case '/' -> escaped.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
-                default -> escaped.append(Character.isISOControl(c) ? ' ' : c);
-            }
-        }
-        return wrap(escaped.toString().trim().replaceAll("\\s+", " "));
-    }
-
-    private static String wrap(String text) {
-        StringBuilder out = new StringBuilder();
+        // One pass without regular expressions: this runs for every element of the schema and dominated generation time.
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        StringBuilder word = new StringBuilder();
         int lineStart = 0;
-        for (String word : text.split(" ")) {
-            if (out.length() - lineStart + word.length() + 1 > WIDTH && out.length() > lineStart) {
-                out.append('\n');
-                lineStart = out.length();
-            } else if (out.length() > lineStart) {
-                out.append(' ');
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c == ' ' || Character.isISOControl(c)) {
+                lineStart = appendWord(out, word, lineStart);
+                continue;
             }
-            out.append(word);
+            switch (c) {
+                case '&' -> word.append("&amp;");
+                case '<' -> word.append("&lt;");
+                case '>' -> word.append("&gt;");
+                // "@" would start a block tag and "\" could form a unicode escape that javac decodes in comments.
+                case '@' -> word.append("&#64;");
+                case '\\' -> word.append("&#92;");
+                case '/' -> word.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+                default -> word.append(c);
+            }
         }
         return out.toString();
+    }
+
+    /** Appends a finished word, breaking the line before it when it would pass the width; returns the current line's start. */
+    private static int appendWord(StringBuilder out, StringBuilder word, int lineStart) {
+        if (word.isEmpty()) {
+            return lineStart;
+        }
+        int start = lineStart;
+        if (out.length() - start + word.length() + 1 > WIDTH && out.length() > start) {
+            out.append('\n');
+            start = out.length();
+        } else if (out.length() > start) {
+            out.append(' ');
+        }
+        out.append(word);
+        word.setLength(0);
+        return start;
     }
 
     /** The file header: which MOF element and file the code comes from. Only the file name is used, so output does not depend on where the MOF lives. */
