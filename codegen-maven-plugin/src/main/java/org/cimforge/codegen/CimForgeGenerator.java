@@ -27,9 +27,7 @@ public final class CimForgeGenerator {
         ClassGenerator classes = new ClassGenerator(types);
         ProviderGenerator providers = new ProviderGenerator();
         ClientGenerator clients = new ClientGenerator(schema, types);
-        // Naming is sequential (names depend on the order classes are met); after it the generators only
-        // read the names, so the classes are generated in parallel.
-        names.nameAll(selected);
+        // JavaNames has named everything; the generators only read it, so the classes are generated in parallel.
         List<JavaFile> files = new ArrayList<>(selected.parallelStream()
                 .flatMap(c -> filesOf(c, names.of(c), options, classes, providers, clients).stream())
                 .toList());

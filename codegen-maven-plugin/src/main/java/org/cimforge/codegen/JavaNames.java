@@ -46,7 +46,7 @@ final class JavaNames {
     private final Map<CimName, ClassName> providers = new HashMap<>();
     private final Map<CimName, ClassName> clients = new HashMap<>();
     private final Map<CimName, ClassNames> byClass = new HashMap<>();
-    private volatile boolean complete;
+    private boolean complete;
 
     JavaNames(CimSchema schema, List<CimClass> selected, CodegenOptions options) {
         this.schema = schema;
@@ -64,6 +64,12 @@ final class JavaNames {
                     scope(packages, pkg + ".provider").allocate(name + "Provider")));
             clients.put(c.name(), ClassName.get(pkg + ".client", scope(packages, pkg + ".client").allocate(name + "Client")));
         }
+        // Member names depend on the order classes are met, so they are all assigned here, in selection order;
+        // afterwards of() only reads and the generators may call it from several threads.
+        for (CimClass c : selected) {
+            of(c);
+        }
+        complete = true;
     }
 
     private static NameAllocator scope(Map<String, NameAllocator> packages, String pkg) {
@@ -79,18 +85,7 @@ final class JavaNames {
         return cimClass == null ? null : models.get(cimClass);
     }
 
-    /**
-     * Names every class of the selection, in order; afterwards {@link #of} only reads, so it may be called from
-     * several threads.
-     */
-    void nameAll(List<CimClass> selected) {
-        for (CimClass c : selected) {
-            of(c);
-        }
-        complete = true;
-    }
-
-    /** Names of a selected class and its members, computed once (superclasses first). */
+    /** Names of a selected class and its members (computed in the constructor, superclasses first). */
     ClassNames of(CimClass c) {
         ClassNames known = byClass.get(c.name());
         if (known != null) {
