@@ -192,7 +192,11 @@ class ArrayInventoryAndReplicationTest {
             assertThat(outcome.ranAsJob()).isTrue();
             assertThat(outcome.job().isCompleted()).as("job %s", outcome.job().job()).isTrue();
             assertThat(outcome.job().timedOut()).isFalse();
-            // The completion passes two of the waiter's filters: completed-OK and job state change.
+            // The completion passes two of the waiter's filters: completed-OK and job state change. The wait ends
+            // on the first of the two, so the second may still be on its way (bounded wait, no fixed sleep).
+            for (int i = 0; i < 200 && waiter.finalStatesReceived() < 2; i++) {
+                Thread.sleep(50);
+            }
             assertThat(waiter.finalStatesReceived()).as("final job states received by indication").isEqualTo(2);
             List<String> affectedVolumes = new java.util.ArrayList<>();
             for (org.metricshub.wbem.javax.cim.CIMObjectPath p : outcome.job().affectedElements()) {
