@@ -10,6 +10,7 @@ import org.cimforge.array.internal.EngineCore;
 import org.cimforge.array.internal.Jobs;
 import org.cimforge.array.internal.PairMachine;
 import org.cimforge.array.internal.PairOperations;
+import org.cimforge.array.internal.TransitionRules;
 import org.cimforge.array.internal.Tx;
 import org.cimforge.array.model.Activity;
 import org.cimforge.array.model.ActivityKind;
@@ -413,6 +414,27 @@ public final class ReplicationServices {
   }
 
   // ---------------------------------------------------------------- reads
+
+  /**
+   * The Replication Services operations that a single pair of {@code kind} accepts, in ValueMap order; with a
+   * CopyState, only those that may start from it. Operations that act on group synchronizations (AddSyncPair,
+   * RemoveSyncPair, Activate / Deactivate Consistency) are left out. An operation that only needs the pair to be
+   * idle is listed for every CopyState but Unsynchronized, the state of a running copy.
+   */
+  public List<ReplicationOperation> supportedOperations(PairKind kind, Optional<CopyState> from) {
+    List<ReplicationOperation> result = new ArrayList<>();
+    for (ReplicationOperation op : ReplicationOperation.values()) {
+      TransitionRules.Rule rule = TransitionRules.of(op);
+      if (rule == null || !rule.appliesTo(kind) || op == ReplicationOperation.ACTIVATE_CONSISTENCY
+          || op == ReplicationOperation.DEACTIVATE_CONSISTENCY) {
+        continue;
+      }
+      if (from.isEmpty() || rule.allows(kind, from.get().value(), from.get() == CopyState.UNSYNCHRONIZED)) {
+        result.add(op);
+      }
+    }
+    return result;
+  }
 
   /** The relationship with {@code id}. */
   public Optional<Synchronization> synchronization(String id) {

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cimforge.array.model.CopyServicesOperation;
 import org.cimforge.array.model.CopyState;
 import org.cimforge.array.model.CopyType;
 import org.cimforge.array.model.Mode;
+import org.cimforge.array.model.PairKind;
 import org.cimforge.array.model.ProgressStatus;
 import org.cimforge.array.model.ReplicationOperation;
 import org.cimforge.array.model.SyncType;
@@ -60,6 +62,7 @@ class TransitionTableTest {
     });
     START.put("clone fractured", lab -> afterRs(lab, "clone frozen", ReplicationOperation.FRACTURE));
     START.put("clone aborted", lab -> afterRs(lab, "clone copying", ReplicationOperation.ABORT));
+    START.put("mirror restored", lab -> afterRs(lab, "mirror fractured", ReplicationOperation.RESTORE_FROM_REPLICA));
     START.put("transient copying", lab -> lab.create(CopyType.UNSYNC_UNASSOC).id());
   }
 
@@ -110,6 +113,7 @@ class TransitionTableTest {
         row("clone frozen", CopyServicesOperation.START_COPY, 4096, 15, 14),
         row("clone background copy", CopyServicesOperation.STOP_COPY, 0, NONE, 11),
         row("clone copying", CopyServicesOperation.STOP_COPY, 0, NONE, 11),
+        row("transient copying", CopyServicesOperation.STOP_COPY, 0, NONE, GONE),
         // Illegal: wrong pair kind (5), wrong state (4), busy (6).
         row("snapshot ready", CopyServicesOperation.FRACTURE, 5, NONE, 11),
         row("sync mirror synchronized", CopyServicesOperation.START_COPY, 5, NONE, 6),
@@ -177,6 +181,7 @@ class TransitionTableTest {
         row("mirror failed over", ReplicationOperation.FAILBACK, 4096, 10, 4),
         row("sync mirror synchronized", ReplicationOperation.FRACTURE, 4096, 4, 6),
         row("clone frozen", ReplicationOperation.FRACTURE, 4096, 4, 6),
+        row("mirror restored", ReplicationOperation.FRACTURE, 4096, 4, 6),
         row("mirror fractured", ReplicationOperation.RESYNC_REPLICA, 4096, 3, 4),
         row("mirror split", ReplicationOperation.RESYNC_REPLICA, 4096, 3, 4),
         row("mirror aborted", ReplicationOperation.RESYNC_REPLICA, 4096, 3, 4),
@@ -275,6 +280,51 @@ class TransitionTableTest {
           .returnCode()).isZero();
       assertThat(lab.pair(id)).isNull();
       assertThat(lab.engine.jobs().jobs()).allMatch(j -> j.isFinished());
+    }
+  }
+
+  /**
+   * What supportedOperations lists for a pair's kind and CopyState is exactly what the engine then accepts from that
+   * state (0 or a job), among the operations that act on a single pair.
+   */
+  @Test
+  void supportedOperationsFromAStateAreExactlyTheAcceptedOnes() {
+    List<String> failures = new ArrayList<>();
+    for (String start : START.keySet()) {
+      Synchronization pair;
+      List<ReplicationOperation> listed;
+      try (Lab lab = new Lab()) {
+        pair = lab.pair(START.get(start).apply(lab));
+        listed = lab.engine.replication().supportedOperations(pair.pairKind(), Optional.of(pair.copyState()));
+      }
+      for (ReplicationOperation op : ReplicationOperation.values()) {
+        if (op == ReplicationOperation.ADD_SYNC_PAIR || op == ReplicationOperation.REMOVE_SYNC_PAIR
+            || op == ReplicationOperation.ACTIVATE_CONSISTENCY || op == ReplicationOperation.DEACTIVATE_CONSISTENCY) {
+          assertThat(listed).doesNotContain(op);
+          continue;
+        }
+        try (Lab lab = new Lab()) {
+          long code = lab.rs(op, START.get(start).apply(lab)).returnCode();
+          boolean accepted = code == 0 || code == 4096;
+          if (accepted != listed.contains(op)) {
+            failures.add(start + ": " + op.label() + " answered " + code + (accepted ? " but is not" : " but is")
+                + " listed");
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void supportedOperationsWithoutAStateAreEveryOperationOfTheKind() {
+    try (Lab lab = new Lab()) {
+      assertThat(lab.engine.replication().supportedOperations(PairKind.SNAPSHOT, Optional.empty()))
+          .extracting(ReplicationOperation::value)
+          .containsExactly(4, 7, 8, 9, 14, 15, 19, 23, 24, 27);
+      assertThat(lab.engine.replication().supportedOperations(PairKind.MIRROR, Optional.empty()))
+          .extracting(ReplicationOperation::value)
+          .containsExactly(2, 4, 7, 8, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26);
     }
   }
 

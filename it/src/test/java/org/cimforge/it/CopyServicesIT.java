@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -16,7 +18,8 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * SMI-S discovery and copy services against the packaged provider, through the SBLIM client used generically:
  * registered profiles to systems to services, volume creation, clone / snapshot / mirror jobs polled to their end,
- * the 3PAR physical copy and UpdateDeltaSnapshotSpace facts, and deletion with cleanup.
+ * the 3PAR physical copy and UpdateDeltaSnapshotSpace facts, the ESS async PPRC session lifecycle, and deletion with
+ * cleanup.
  */
 class CopyServicesIT {
     private static final long MIB = 1L << 20;
@@ -133,6 +136,53 @@ class CopyServicesIT {
         assertThat(job.getClassName()).isEqualTo("TPD_ConcreteJob");
         assertThat(Clients.drain(client.referenceInstances(source.getObjectPath(), "CIM_StorageSynchronized", null, false,
                 null))).as("an UnSyncUnAssoc copy leaves no relationship").isEmpty();
+    }
+
+    @Test
+    void essAsyncPprcSessionLifecycleWithGenericCalls() throws Exception {
+        // The IBM ESS seed: IBMTSESS_AsyncPPRCService, Operation numbers from its Values lists (no ValueMap: 0, 1, ...).
+        String lss = "2105.FA120:10:FF10";
+        CIMObjectPath pprc = Clients.drain(client.enumerateInstanceNames(
+                Clients.classPath(SampleProcess.NAMESPACE, "IBMTSESS_AsyncPPRCService"))).get(0);
+        CIMObjectPath[] members = {Calls.named(client, "CIM_StorageVolume", "ess-1").getObjectPath(),
+                Calls.named(client, "CIM_StorageVolume", "ess-2").getObjectPath()};
+        CIMArgument<?> number = Calls.uint16("SessionNumber", 5);
+        CIMArgument<?> xdc = Calls.string("SessionType", "0x40");
+        assertThat(Calls.invoke(client, pprc, "ManageSession", number, xdc, Calls.string("LSS", lss),
+                Calls.uint16("Operation", 0)).returnCode()).as("Open").isZero();
+        CIMArgument<?> volumes = new CIMArgument<>("Volumes", new CIMDataType("CIM_StorageVolume", 0), members);
+        assertThat(Calls.invoke(client, pprc, "ManageSessionVolume", number, xdc, Calls.string("LSS", lss),
+                Calls.uint16("Operation", 0), volumes).returnCode()).as("Add").isZero();
+        assertThat(Calls.invoke(client, pprc, "ManageAsyncPPRC", number, xdc, Calls.string("MasterLSS", lss),
+                Calls.uint16("Operation", 0)).returnCode()).as("Start without its tuning parameters").isEqualTo(5);
+        assertThat(Calls.invoke(client, pprc, "ManageAsyncPPRC", number, xdc, Calls.string("MasterLSS", lss),
+                Calls.uint16("Operation", 0), Calls.uint16("ConsistencyGroupInterval", 1),
+                Calls.uint16("MaxXDCCoordinationTime", 50), Calls.uint16("MaxConsistencyGroupDrain", 4))
+                .returnCode()).as("Start").isZero();
+        Calls.Answer status = null;
+        for (int i = 0; i < 100; i++) {
+            status = Calls.invoke(client, pprc, "QueryXDCIncrementStatus", number, xdc, Calls.string("Scope", lss));
+            Object groups = status.out().get("successfulconsistencygroups");
+            if (groups != null && ((Number) groups).longValue() >= 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status.returnCode()).isZero();
+        assertThat(((Number) status.out().get("asyncpprcstate")).intValue()).as("Running").isEqualTo(1);
+        assertThat(((Number) status.out().get("successfulconsistencygroups")).longValue()).isGreaterThanOrEqualTo(2);
+        assertThat(Calls.invoke(client, pprc, "ManageAsyncPPRC", number, xdc, Calls.string("MasterLSS", lss),
+                Calls.uint16("Operation", 1)).returnCode()).as("Pause").isZero();
+        assertThat(Calls.invoke(client, pprc, "ManageAsyncPPRC", number, xdc, Calls.string("MasterLSS", lss),
+                Calls.uint16("Operation", 1)).returnCode()).as("Pause twice").isEqualTo(4);
+        assertThat(Calls.invoke(client, pprc, "ManageAsyncPPRC", number, xdc, Calls.string("MasterLSS", lss),
+                Calls.uint16("Operation", 3)).returnCode()).as("Terminate").isZero();
+        assertThat(Calls.invoke(client, pprc, "ManageSession", number, xdc, Calls.string("LSS", lss),
+                Calls.uint16("Operation", 1)).returnCode()).as("Close with volumes still in it").isEqualTo(6);
+        assertThat(Calls.invoke(client, pprc, "ManageSessionVolume", number, xdc, Calls.string("LSS", lss),
+                Calls.uint16("Operation", 1), volumes).returnCode()).as("Remove").isZero();
+        assertThat(Calls.invoke(client, pprc, "ManageSession", number, xdc, Calls.string("LSS", lss),
+                Calls.uint16("Operation", 1)).returnCode()).as("Close").isZero();
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.cimforge.sample.bindings.cim.StorageVolume;
+import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,10 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger32;
 import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
-/** A pool of a few thousand volumes: pull enumeration in pages, and a client that hangs up mid-response. */
+/**
+ * A pool of a few thousand volumes: pull enumeration in pages (generic and through the generated stub), and a client
+ * that hangs up mid-response.
+ */
 class LargePoolIT {
     private static final int VOLUMES = 3_000;
     @TempDir
@@ -46,6 +52,15 @@ class LargePoolIT {
             client.close();
         }
         sample.close();
+    }
+
+    @Test
+    void theGeneratedStubEnumeratesEveryVolumeOnceByPulling() throws Exception {
+        // StorageVolumeClient.enumerate pulls (OpenEnumerateInstances, then PullInstancesWithPath) when the server can.
+        List<StorageVolume> all = new StorageVolumeClient(client, SampleProcess.NAMESPACE).enumerate();
+        assertThat(all).hasSize(VOLUMES);
+        assertThat(all.stream().map(StorageVolume::getDeviceID).distinct().count()).isEqualTo(VOLUMES);
+        assertThat(all).allSatisfy(v -> assertThat(v.getElementName()).startsWith("lun-"));
     }
 
     @Test

@@ -138,6 +138,10 @@ public final class PairOperations {
       case STOP_COPY:
         int percent = machine.interrupt(tx, pair, "stopped by ModifySynchronization(Stop Copy)",
             JobState.TERMINATED, JobErrors.INTERRUPTED);
+        if (kind == PairKind.TRANSIENT_CLONE) {
+          machine.removePair(tx, pair);
+          return Outcome.done(null);
+        }
         return Outcome.done(tx.put(pair.toBuilder().phaseBefore(pair.phase()).phase(PairPhase.ABORTED)
             .activityId(null).percentSynced(percent).requestedCopyState(CopyState.NOT_APPLICABLE).build()));
       default:

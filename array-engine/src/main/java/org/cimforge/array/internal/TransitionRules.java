@@ -64,7 +64,9 @@ public final class TransitionRules {
     cs(CopyServicesOperation.RESET_TO_SYNC, false, Map.of(MIRROR, ANY_STABLE));
     cs(CopyServicesOperation.RESET_TO_ASYNC, false, Map.of(MIRROR, ANY_STABLE));
     cs(CopyServicesOperation.START_COPY, false, Map.of(SNAPSHOT, Set.of(11, 14), CLONE, Set.of(11, 14)));
-    cs(CopyServicesOperation.STOP_COPY, true, Map.of(SNAPSHOT, Set.of(15, 5), CLONE, Set.of(15, 5)));
+    // Stopping a physical (UnSyncUnAssoc) copy ends it, and its relationship with it.
+    cs(CopyServicesOperation.STOP_COPY, true,
+        Map.of(SNAPSHOT, Set.of(15, 5), CLONE, Set.of(15, 5), TRANSIENT_CLONE, Set.of(15, 5)));
 
     // §6.4, preconditions in CopyState numbers.
     rs(ReplicationOperation.ABORT, true, Map.of(CLONE, Set.of(3), TRANSIENT_CLONE, Set.of(3), MIRROR, Set.of(3)));
@@ -77,7 +79,9 @@ public final class TransitionRules {
         Map.of(SNAPSHOT, ANY_STABLE, CLONE, ANY_STABLE, TRANSIENT_CLONE, ANY_STABLE));
     rs(ReplicationOperation.FAILOVER, false, Map.of(MIRROR, Set.of(4, 6, 7, 5)));
     rs(ReplicationOperation.FAILBACK, false, Map.of(MIRROR, Set.of(10)));
-    rs(ReplicationOperation.FRACTURE, false, Map.of(MIRROR, Set.of(4), CLONE, Set.of(4)));
+    // From Restored too: a restore is followed by a fracture (the "Restore operation requires subsequent
+    // fracture" feature), which is how the pair leaves the Restored state.
+    rs(ReplicationOperation.FRACTURE, false, Map.of(MIRROR, Set.of(4, 18), CLONE, Set.of(4, 18)));
     rs(ReplicationOperation.RESYNC_REPLICA, false, Map.of(MIRROR, Set.of(6, 7, 12, 5), CLONE, Set.of(6, 7, 12, 5),
         TRANSIENT_CLONE, Set.of(6, 7, 12, 5), SNAPSHOT, Set.of(4)));
     rs(ReplicationOperation.RESTORE_FROM_REPLICA, false,

@@ -3,6 +3,7 @@ package org.cimforge.sample.provider;
 import java.util.ArrayList;
 import java.util.List;
 import org.cimforge.array.model.StorageSystem;
+import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.InvocationContext;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities;
 import org.cimforge.sample.bindings.cim.StorageConfigurationCapabilities;
@@ -10,6 +11,7 @@ import org.cimforge.sample.bindings.cim.StorageReplicationCapabilities;
 import org.cimforge.sample.bindings.cim.provider.ReplicationServiceCapabilitiesProvider;
 import org.cimforge.sample.bindings.cim.provider.StorageConfigurationCapabilitiesProvider;
 import org.cimforge.sample.bindings.cim.provider.StorageReplicationCapabilitiesProvider;
+import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
  * What the services of each system can do, as the engine implements it: pools and thick/thin volumes; mirrors
@@ -49,7 +51,8 @@ public final class CapabilityProviders {
         int[] operations = switch (type) {
             case 2, 3 -> new int[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
             case 4, 5 -> new int[] {2, 4, 5, 8, 9, 12, 13};
-            default -> new int[] {2, 13};
+            // A physical (UnSyncUnAssoc) copy's relationship lasts only while it copies; Stop Copy ends both.
+            default -> new int[] {13};
         };
         int initial = switch (type) {
             case 2, 3 -> 4;
@@ -88,7 +91,7 @@ public final class CapabilityProviders {
                 .instanceId(String.valueOf(ctx.names().replicationCapabilities(system).keyValue("InstanceID")))
                 .elementName("Replication service capabilities of " + system.name())
                 .supportedReplicationTypes(Enums.list(ReplicationServiceCapabilities.SupportedReplicationTypes.class,
-                        2, 3, 6, 10, 18))
+                        SupportedOperationsQuery.REPLICATION_TYPES))
                 .supportedStorageObjects(Enums.list(ReplicationServiceCapabilities.SupportedStorageObjects.class, 2))
                 .supportedAsynchronousActions(Enums.list(
                         ReplicationServiceCapabilities.SupportedAsynchronousActions.class, 2, 5))
@@ -146,6 +149,19 @@ public final class CapabilityProviders {
         @Override
         public List<ReplicationServiceCapabilities> enumerateInstances(InvocationContext context) {
             return ctx.engine().storage().systems().stream().map(s -> replication(ctx, s)).toList();
+        }
+
+        @Override
+        public ReplicationServiceCapabilities.GetSupportedOperationsResult getSupportedOperations(
+                InvocationContext context, CimReference<? extends ReplicationServiceCapabilities> target,
+                ReplicationServiceCapabilities.GetSupportedOperationsArgs args) throws WBEMException {
+            boolean known = ctx.engine().storage().systems().stream()
+                    .anyMatch(s -> String.valueOf(ctx.names().replicationCapabilities(s).keyValue("InstanceID"))
+                            .equals(String.valueOf(target.keyValue("InstanceID"))));
+            if (!known) {
+                throw new WBEMException(ArrayContext.CIM_ERR_NOT_FOUND, "no " + target.path());
+            }
+            return SupportedOperationsQuery.answer(ctx.engine(), args);
         }
     }
 }
