@@ -2,10 +2,13 @@ package org.cimforge.sample.provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Synchronization;
 import org.cimforge.array.model.Volume;
+import org.cimforge.runtime.CimInstanceBase;
+import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.InvocationContext;
 import org.cimforge.sample.bindings.cim.ComputerSystem;
 import org.cimforge.sample.bindings.cim.ReplicationGroup;
@@ -17,6 +20,7 @@ import org.cimforge.sample.bindings.cim.provider.ReplicationGroupProvider;
 import org.cimforge.sample.bindings.cim.provider.StoragePoolProvider;
 import org.cimforge.sample.bindings.cim.provider.StorageSynchronizedProvider;
 import org.cimforge.sample.bindings.cim.provider.StorageVolumeProvider;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 
 /**
  * Instance providers of the array's elements. Each serves exactly the instances of its own class (a DMTF class for
@@ -53,6 +57,37 @@ public final class ElementProviders {
             }
         }
         return result;
+    }
+
+    /**
+     * The instance a GetInstance path names, looked up directly rather than found by building every instance of the
+     * class: {@code built} is null when the path names nothing, or something of the other vendor; the answer is null
+     * too when a key of the path differs from the instance's (CreationClassName, for one).
+     */
+    private static <T extends CimInstanceBase> T ifSameKeys(T built, CimReference<?> asked) {
+        if (built == null) {
+            return null;
+        }
+        for (CIMProperty<?> key : built.reference().path().getKeys()) {
+            Object mine = built.reference().keyValue(key.getName());
+            Object theirs = asked.keyValue(key.getName());
+            boolean same = mine instanceof String a && theirs instanceof String b ? a.equalsIgnoreCase(b)
+                    : mine instanceof CimReference<?> || Objects.equals(mine, theirs);
+            if (!same) {
+                return null;
+            }
+        }
+        return built;
+    }
+
+    private static Volume volume(ArrayContext ctx, CimReference<?> name, boolean essVolume) {
+        Volume v = ctx.directory().volumeFromPath(name);
+        return v != null && ess(ctx.directory().system(v.systemId())) == essVolume ? v : null;
+    }
+
+    private static Synchronization pair(ArrayContext ctx, CimReference<?> name, boolean essPair) {
+        Synchronization p = ctx.directory().pairFromPath(name);
+        return p != null && ess(ctx.directory().systemOf(p)) == essPair ? p : null;
     }
 
     /** CIM_ComputerSystem: the ESS systems. */
@@ -100,6 +135,12 @@ public final class ElementProviders {
         public List<StoragePool> enumerateInstances(InvocationContext context) {
             return ctx.engine().storage().pools().stream().map(ctx.instances()::pool).toList();
         }
+
+        @Override
+        public StoragePool getInstance(InvocationContext context, CimReference<StoragePool> name) {
+            org.cimforge.array.model.StoragePool pool = ctx.directory().poolFromPath(name);
+            return ifSameKeys(pool == null ? null : ctx.instances().pool(pool), name);
+        }
     }
 
     /** CIM_StorageVolume: the ESS volumes. */
@@ -114,6 +155,12 @@ public final class ElementProviders {
         @Override
         public List<StorageVolume> enumerateInstances(InvocationContext context) {
             return volumes(ctx, true).stream().map(ctx.instances()::volume).toList();
+        }
+
+        @Override
+        public StorageVolume getInstance(InvocationContext context, CimReference<StorageVolume> name) {
+            Volume v = volume(ctx, name, true);
+            return ifSameKeys(v == null ? null : ctx.instances().volume(v), name);
         }
     }
 
@@ -132,6 +179,14 @@ public final class ElementProviders {
             return volumes(ctx, false).stream()
                     .map(v -> (org.cimforge.sample.bindings.hp3par.StorageVolume) ctx.instances().volume(v)).toList();
         }
+
+        @Override
+        public org.cimforge.sample.bindings.hp3par.StorageVolume getInstance(InvocationContext context,
+                CimReference<org.cimforge.sample.bindings.hp3par.StorageVolume> name) {
+            Volume v = volume(ctx, name, false);
+            return ifSameKeys(v == null ? null
+                    : (org.cimforge.sample.bindings.hp3par.StorageVolume) ctx.instances().volume(v), name);
+        }
     }
 
     /** CIM_StorageSynchronized: the copy relationships whose source is on an ESS. */
@@ -146,6 +201,12 @@ public final class ElementProviders {
         @Override
         public List<StorageSynchronized> enumerateInstances(InvocationContext context) {
             return pairs(ctx, true).stream().map(ctx.instances()::relationship).toList();
+        }
+
+        @Override
+        public StorageSynchronized getInstance(InvocationContext context, CimReference<StorageSynchronized> name) {
+            Synchronization p = pair(ctx, name, true);
+            return ifSameKeys(p == null ? null : ctx.instances().relationship(p), name);
         }
     }
 
@@ -165,6 +226,14 @@ public final class ElementProviders {
             return pairs(ctx, false).stream()
                     .map(p -> (org.cimforge.sample.bindings.hp3par.StorageSynchronized) ctx.instances().relationship(p))
                     .toList();
+        }
+
+        @Override
+        public org.cimforge.sample.bindings.hp3par.StorageSynchronized getInstance(InvocationContext context,
+                CimReference<org.cimforge.sample.bindings.hp3par.StorageSynchronized> name) {
+            Synchronization p = pair(ctx, name, false);
+            return ifSameKeys(p == null ? null
+                    : (org.cimforge.sample.bindings.hp3par.StorageSynchronized) ctx.instances().relationship(p), name);
         }
     }
 
