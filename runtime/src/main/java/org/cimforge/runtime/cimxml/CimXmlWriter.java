@@ -24,7 +24,9 @@ import org.metricshub.wbem.javax.cim.CIMQualifier;
  * duplicates); references in values are written as full INSTANCEPATHs with a HOST, which clients pass back verbatim.
  */
 public final class CimXmlWriter {
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    // The JDK's own writer, named explicitly: with Woodstox on the class path (the request reader), newFactory() would
+    // pick Woodstox, whose defaults (<X/> for empty elements, single-quoted XML declaration) wbemcli cannot read.
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter out;
     private final String defaultHost;
