@@ -1,0 +1,95 @@
+package org.cimforge.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cimforge.sample.SampleArrayFixture.named;
+
+import java.util.List;
+import org.cimforge.runtime.CimReference;
+import org.cimforge.runtime.EnumValue;
+import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities;
+import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities.GetSupportedOperationsArgs;
+import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities.GetSupportedOperationsResult;
+import org.cimforge.sample.bindings.cim.StoragePool;
+import org.cimforge.sample.bindings.cim.StorageVolume;
+import org.cimforge.sample.bindings.cim.client.ReplicationServiceCapabilitiesClient;
+import org.cimforge.sample.bindings.cim.client.StoragePoolClient;
+import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/** GetInstance by direct lookup (keys must all match), and GetSupportedOperations per ReplicationType and CopyState. */
+class LookupAndSupportedOperationsTest {
+    private SampleArrayFixture array;
+
+    @BeforeEach
+    void start() throws Exception {
+        array = new SampleArrayFixture();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        array.close();
+    }
+
+    @Test
+    void getInstanceFindsByKeysAndAPathWithAnotherCreationClassNameIsNotFound() throws Exception {
+        StorageVolumeClient volumes = new StorageVolumeClient(array.client, SampleServer.NAMESPACE);
+        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        assertThat(volumes.get(base.<StorageVolume>reference()).getDeviceID()).isEqualTo(base.getDeviceID());
+
+        CIMObjectPath path = base.reference().path();
+        CIMProperty<?>[] keys = path.getKeys();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].getName().equals("CreationClassName")) {
+                keys[i] = new CIMProperty<>("CreationClassName", keys[i].getDataType(), "CIM_StorageVolume", true,
+                        false, null);
+            }
+        }
+        CimReference<StorageVolume> wrongClass = CimReference.of(new CIMObjectPath(path.getScheme(), path.getHost(),
+                path.getPort(), path.getNamespace(), "CIM_StorageVolume", keys));
+        assertThatThrownBy(() -> volumes.get(wrongClass)).isInstanceOfSatisfying(WBEMException.class,
+                e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+
+        StoragePoolClient pools = new StoragePoolClient(array.client, SampleServer.NAMESPACE);
+        StoragePool fc = named(pools.enumerate(), "FC_r5");
+        assertThat(pools.get(fc.<StoragePool>reference()).getElementName()).isEqualTo("FC_r5");
+    }
+
+    @Test
+    void supportedOperationsDependOnTheReplicationTypeAndTheCopyState() throws Exception {
+        ReplicationServiceCapabilitiesClient client =
+                new ReplicationServiceCapabilitiesClient(array.client, SampleServer.NAMESPACE);
+        ReplicationServiceCapabilities caps = client.enumerate().get(0);
+
+        GetSupportedOperationsResult snapshot = client.getSupportedOperations(caps.reference(),
+                new GetSupportedOperationsArgs.Builder().replicationType(6).build());
+        assertThat(snapshot.getReturnCode()).isEqualTo(GetSupportedOperationsResult.ReturnCode.SUCCESS);
+        assertThat(numbers(snapshot.getSupportedOperations())).containsExactly(4, 7, 8, 9, 14, 15, 19, 23, 24, 27);
+        assertThat(snapshot.getUpdatesSynchronizedPath()).hasSameSizeAs(snapshot.getSupportedOperations())
+                .containsOnly(false);
+
+        // A synchronized mirror (CopyState 4) may not be resumed or failed back, but may be fractured; Reverse Roles
+        // is the operation that gives the relationship a new path.
+        GetSupportedOperationsResult mirror = client.getSupportedOperations(caps.reference(),
+                new GetSupportedOperationsArgs.Builder().replicationType(2).copyState(4).build());
+        List<Integer> ops = numbers(mirror.getSupportedOperations());
+        assertThat(ops).contains(12, 20, 21, 22).doesNotContain(11, 16, 2);
+        assertThat(mirror.getUpdatesSynchronizedPath().get(ops.indexOf(20))).isTrue();
+
+        assertThat(client.getSupportedOperations(caps.reference(), new GetSupportedOperationsArgs.Builder()
+                .replicationType(4).build()).getReturnCode())
+                .isEqualTo(GetSupportedOperationsResult.ReturnCode.NOT_SUPPORTED);
+        assertThat(client.getSupportedOperations(caps.reference(), new GetSupportedOperationsArgs.Builder()
+                .replicationType(2).copyState(99).build()).getReturnCode())
+                .isEqualTo(GetSupportedOperationsResult.ReturnCode.INVALID_PARAMETER);
+    }
+
+    private static List<Integer> numbers(List<? extends EnumValue<?>> values) {
+        return values.stream().map(v -> v.number().intValue()).toList();
+    }
+}
