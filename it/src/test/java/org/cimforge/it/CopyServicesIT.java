@@ -84,6 +84,34 @@ class CopyServicesIT {
     }
 
     @Test
+    void poolCreatedFromRawCapacityTakesAVolumeAndIsDeletedOnceEmpty() throws Exception {
+        CIMObjectPath configuration = service("CIM_StorageConfigurationService");
+        Calls.Answer made = Calls.invoke(client, configuration, "CreateOrModifyStoragePool",
+                Calls.string("ElementName", "it-pool"), Calls.uint64("Size", 64L << 30));
+        assertThat(made.returnCode()).isZero();
+        CIMObjectPath pool = made.ref("Pool");
+        CIMInstance created = client.getInstance(pool, false, false, null);
+        assertThat(created.getPropertyValue("ElementName")).isEqualTo("it-pool");
+        assertThat(((Number) created.getPropertyValue("TotalManagedSpace")).longValue()).isEqualTo(64L << 30);
+        assertThat(Clients.drain(client.associatorNames(inserv.getObjectPath(), "CIM_SystemComponent",
+                "CIM_StoragePool", null, null))).contains(pool);
+
+        Calls.Answer volume = Calls.invoke(client, configuration, "CreateOrModifyElementFromStoragePool",
+                Calls.string("ElementName", "it-pool-volume"), Calls.uint16("ElementType", 2),
+                Calls.ref("InPool", pool), Calls.uint64("Size", 256 * MIB));
+        assertThat(volume.returnCode()).isZero();
+        assertThat(Calls.invoke(client, configuration, "DeleteStoragePool", Calls.ref("Pool", pool)).returnCode())
+                .as("a pool with a volume is In Use").isEqualTo(6);
+        assertThat(Calls.invoke(client, configuration, "ReturnToStoragePool",
+                Calls.ref("TheElement", volume.ref("TheElement"))).returnCode()).isZero();
+        assertThat(Calls.invoke(client, configuration, "DeleteStoragePool", Calls.ref("Pool", pool)).returnCode())
+                .isZero();
+        assertThatThrownBy(() -> client.getInstance(pool, false, false, null))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
     void cloneSnapshotAndMirrorJobsRunToCompletionWithTheirTargets() throws Exception {
         CIMObjectPath source = createVolume("it-source", 256 * MIB);
         CIMObjectPath replication = service("CIM_ReplicationService");

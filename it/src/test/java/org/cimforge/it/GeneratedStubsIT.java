@@ -53,7 +53,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 /**
  * The scenarios of the generic suites again, through the client stubs generated from the sample's MOF (typed
  * instances, builders, ValueMap enums, the AndWait helpers with job indications) against the packaged provider:
- * discovery, volume creation, clone / snapshot / mirror jobs observed by indication, the 3PAR physical copy, the
+ * discovery, pool and volume creation, clone / snapshot / mirror jobs observed by indication, the 3PAR physical copy, the
  * ESS async PPRC lifecycle and deletion with cleanup.
  */
 class GeneratedStubsIT {
@@ -130,6 +130,25 @@ class GeneratedStubsIT {
         List<StoragePool> pools = systemClient.associators(inserv.reference(), "CIM_SystemComponent",
                 "CIM_StoragePool", null, null, StoragePool::fromCimInstance);
         assertThat(pools).extracting(StoragePool::getElementName).contains("FC_r5", "NL_r6");
+    }
+
+    @Test
+    void poolCreationGivesATypedPoolThatTakesAVolume() throws Exception {
+        var made = configurations.createOrModifyStoragePool(threePar().reference(),
+                new StorageConfigurationService.CreateOrModifyStoragePoolArgs.Builder().elementName("stub-pool")
+                        .size(BigInteger.valueOf(32L << 30)).build());
+        assertThat(code(made.getReturnValue())).isZero();
+        StoragePoolClient pools = new StoragePoolClient(client, NS);
+        StoragePool pool = pools.get(made.getPool().as(StoragePool.class));
+        assertThat(pool.getElementName()).isEqualTo("stub-pool");
+        assertThat(pool.getTotalManagedSpace()).isEqualTo(BigInteger.valueOf(32L << 30));
+        CreateOrModifyElementFromStoragePoolResult volume = configurations.createOrModifyElementFromStoragePool(
+                threePar().reference(), new CreateOrModifyElementFromStoragePoolArgs.Builder()
+                        .elementName("stub-pool-volume")
+                        .elementType(CreateOrModifyElementFromStoragePoolArgs.ElementType.THINLY_PROVISIONED_STORAGE_VOLUME)
+                        .inPool(pool.reference()).size(BigInteger.valueOf(1L << 30)).build());
+        assertThat(code(volume.getReturnValue())).isZero();
+        assertThat(volumes.get(volume.getTheElement().as(StorageVolume.class)).getThinlyProvisioned()).isTrue();
     }
 
     @Test
