@@ -22,6 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.cimforge.runtime.query.ClassHierarchy;
+import org.cimforge.runtime.query.Query;
+import org.cimforge.runtime.query.QueryException;
+import org.cimforge.runtime.query.QueryLanguage;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimValues;
 import org.cimforge.runtime.cimxml.CimXmlDecoder;
@@ -437,6 +441,7 @@ public final class CimDispatcher {
                 case "pullinstancepaths" -> pull(req, EnumerationContexts.Kind.PATHS);
                 case "closeenumeration" -> closeEnumeration(req);
                 case "enumerationcount" -> enumerationCount(req);
+                case "execquery" -> execQuery(req);
                 default -> throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
                         "operation " + req.method + " is not supported");
             };
@@ -703,6 +708,57 @@ public final class CimDispatcher {
                         w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
                         x.writeEndElement();
                     }
+                }
+                x.writeEndElement();
+            }
+        });
+    }
+
+    /**
+     * ExecQuery with the query subset of {@link Query} (WQL or DMTF:CQL): the instances of the FROM class and its
+     * subclasses that satisfy WHERE, with only the selected properties (the path keeps the keys), as VALUE.OBJECTWITHPATH.
+     * Instances are streamed as the providers give them, like EnumerateInstances.
+     */
+    private Reply execQuery(Request req) throws WBEMException {
+        String language = req.string("QueryLanguage");
+        String text = req.string("Query");
+        if (language == null || text == null || text.isBlank()) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_PARAMETER, "QueryLanguage and Query are required");
+        }
+        QueryLanguage lang = QueryLanguage.byName(language);
+        if (lang == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED, "query language '"
+                    + language + "' is not supported; use WQL, DMTF:CQL or CIM:CQL");
+        }
+        Query query;
+        try {
+            query = Query.parse(text, lang);
+        } catch (QueryException e) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, "Query is not valid "
+                    + lang.standardName() + " at column " + e.column() + ": " + e.reason());
+        }
+        CimClass base = repository.modelClass(req.namespace, query.fromClass());
+        if (base == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, "Query: no class " + query.fromClass()
+                    + " in namespace " + req.namespace);
+        }
+        String ns = req.namespace;
+        ClassHierarchy hierarchy = (className, ancestor) -> className.equalsIgnoreCase(ancestor)
+                || repository.isA(ns, className, ancestor);
+        Source source = collect(req, base);
+        return respond(req, true, w -> {
+            try (source) {
+                XMLStreamWriter x = w.stax();
+                x.writeStartElement("IRETURNVALUE");
+                while (source.hasNext()) {
+                    CIMInstance i = source.next();
+                    if (!query.matches(i, hierarchy)) {
+                        continue;
+                    }
+                    x.writeStartElement("VALUE.OBJECTWITHPATH");
+                    w.instancePath(i.getObjectPath(), req.namespace);
+                    w.instance(stripOrigin(query.project(i), false), req.namespace);
+                    x.writeEndElement();
                 }
                 x.writeEndElement();
             }

@@ -161,6 +161,34 @@ class SblimInteropTest {
     }
 
     @Test
+    void execQueryFiltersAndProjectsAcrossSubclasses() throws Exception {
+        List<CIMInstance> big = drain(client.execQuery(classPath(null),
+                "SELECT DeviceID, Capacity FROM TST_Disk WHERE Capacity >= 150", "WQL"));
+        List<String> expected = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false, null))
+                .stream().filter(i -> ((UnsignedInteger64) i.getPropertyValue("Capacity")).longValue() >= 150)
+                .map(i -> (String) i.getPropertyValue("DeviceID")).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(big).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(big).allSatisfy(i -> {
+            assertThat(i.getProperty("ElementName")).as("not selected").isNull();
+            assertThat(i.getObjectPath().getKey("DeviceID")).isNotNull();
+        });
+        List<CIMInstance> fast = drain(client.execQuery(classPath(null),
+                "SELECT * FROM TST_Disk WHERE DeviceID = 'f1'", "DMTF:CQL"));
+        assertThat(fast).extracting(CIMInstance::getClassName).containsExactly("TST_FastDisk");
+
+        assertThatThrownBy(() -> drain(client.execQuery(classPath(null), "SELECT * FROM TST_Disk", "SQL")))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED));
+        assertThatThrownBy(() -> drain(client.execQuery(classPath(null), "SELECT FROM WHERE", "WQL")))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_QUERY));
+        assertThatThrownBy(() -> drain(client.execQuery(classPath(null), "SELECT * FROM TST_Nothing", "WQL")))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_QUERY));
+    }
+
+    @Test
     void propertyListAndShallowEnumeration() throws Exception {
         List<CIMInstance> limited = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false,
                 new String[] {"Capacity"}));
