@@ -226,19 +226,19 @@ class ModifyOperationsIT {
         pending.removeAll(terminal);
         List<Integer> succeeded = new ArrayList<>();
         List<String> trail = new ArrayList<>();
-        CIMObjectPath[] pair = {createReplicationPair(type, "rs-" + type)};
+        CIMObjectPath pair = createReplicationPair(type, "rs-" + type);
         for (int step = 0; !pending.isEmpty(); step++) {
             assertThat(step).as("type %d: still not run %s after %s", type, pending, trail).isLessThan(MAX_STEPS);
-            boolean copying = copying(pair[0]);
-            int copyState = copyState(pair[0]);
+            boolean copying = copying(pair);
+            int copyState = copyState(pair);
             List<Integer> allowed = supportedOperations(caps, type, copyState);
             assertThat(advertised).as("operations from CopyState %d are among those of the type", copyState)
                     .containsAll(allowed);
             Integer op = pick(allowed, pending, succeeded, terminal, step);
             assertThat(op).as("type %d: nothing to do from CopyState %d (trail %s)", type, copyState, trail)
                     .isNotNull();
-            Calls.Answer answer = modifyReplica(replication, op, pair[0]);
-            if (copying && answer.returnCode() != 0 && answer.returnCode() != 4096 && !copying(pair[0])) {
+            Calls.Answer answer = modifyReplica(replication, op, pair);
+            if (copying && answer.returnCode() != 0 && answer.returnCode() != 4096 && !copying(pair)) {
                 // The copy this operation was meant to interrupt ended between the read and the call.
                 trail.add("(copy ended before " + op + ")");
                 continue;
@@ -247,13 +247,13 @@ class ModifyOperationsIT {
                     type, copyState).isIn(0L, 4096L);
             CIMObjectPath updated = answer.ref("UpdatedSynchronization");
             if (updated != null) {
-                pair[0] = updated;
+                pair = updated;
             }
             trail.add(copyState + " -" + op + "->");
             if (pending.remove(op)) {
                 succeeded.add(op);
             }
-            if (answer.returnCode() == 4096 && copying(pair[0])
+            if (answer.returnCode() == 4096 && copying(pair)
                     && supportedOperations(caps, type, 3).stream().anyMatch(pending::contains)) {
                 continue; // a copy runs, and an operation still to run interrupts copies: its turn is next
             }

@@ -41,20 +41,22 @@ final class SupportedOperationsQuery {
             }
         }
         List<ReplicationOperation> operations = engine.replication().supportedOperations(kind.get(), from);
-        int[] numbers = operations.stream().mapToInt(ReplicationOperation::value).toArray();
+        int[] numbers = new int[operations.size()];
+        // Source and target are on the same system, so either one's service controls the pair.
+        ServiceControlling[] controlling = new ServiceControlling[operations.size()];
         List<Boolean> noForce = new ArrayList<>();
         List<Boolean> newPath = new ArrayList<>();
-        for (ReplicationOperation op : operations) {
+        for (int i = 0; i < numbers.length; i++) {
+            ReplicationOperation op = operations.get(i);
+            numbers[i] = op.value();
+            controlling[i] = ServiceControlling.SOURCE_OR_TARGET;
             noForce.add(false);
             // Reverse Roles swaps source and target, the keys of the relationship.
             newPath.add(op == ReplicationOperation.REVERSE_ROLES);
         }
-        // Source and target are on the same system, so either one's service controls the pair.
-        List<ServiceControlling> controlling = operations.stream().map(op -> ServiceControlling.SOURCE_OR_TARGET)
-                .toList();
         return result.returnValue(GetSupportedOperationsResult.ReturnCode.SUCCESS)
                 .supportedOperations(Enums.list(SupportedOperations.class, numbers))
-                .serviceControlling(controlling.toArray(ServiceControlling[]::new))
+                .serviceControlling(controlling)
                 .requiresForce(noForce)
                 .updatesSynchronizedPath(newPath)
                 .build();

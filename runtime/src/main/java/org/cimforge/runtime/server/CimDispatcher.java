@@ -692,24 +692,35 @@ public final class CimDispatcher {
         Set<String> props = namesOnly ? null : req.propertyList("PropertyList");
         CimClass limit = deep ? null : base;
         Source source = collect(req, base);
-        // The instances are pulled from the providers while the response is written, so memory does not grow
-        // with the size of the enumeration.
+        return streamInstances(req, source, (w, i) -> {
+            if (namesOnly) {
+                w.instanceName(i.getObjectPath());
+            } else {
+                w.stax().writeStartElement("VALUE.NAMEDINSTANCE");
+                w.instanceName(i.getObjectPath());
+                w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
+                w.stax().writeEndElement();
+            }
+        });
+    }
+
+    /** Writes one streamed instance into IRETURNVALUE. */
+    private interface InstanceBody {
+        void write(CimXmlWriter w, CIMInstance instance) throws XMLStreamException;
+    }
+
+    /**
+     * An IRETURNVALUE written while the instances are pulled from the providers, so memory does not grow with the
+     * size of the result; the source is closed when the response is done.
+     */
+    private Reply streamInstances(Request req, Source source, InstanceBody each) {
         return respond(req, true, w -> {
             try (source) {
-                XMLStreamWriter x = w.stax();
-                x.writeStartElement("IRETURNVALUE");
+                w.stax().writeStartElement("IRETURNVALUE");
                 while (source.hasNext()) {
-                    CIMInstance i = source.next();
-                    if (namesOnly) {
-                        w.instanceName(i.getObjectPath());
-                    } else {
-                        x.writeStartElement("VALUE.NAMEDINSTANCE");
-                        w.instanceName(i.getObjectPath());
-                        w.instance(stripOrigin(filter(i, props, limit), origin), req.namespace);
-                        x.writeEndElement();
-                    }
+                    each.write(w, source.next());
                 }
-                x.writeEndElement();
+                w.stax().writeEndElement();
             }
         });
     }
@@ -746,21 +757,12 @@ public final class CimDispatcher {
         ClassHierarchy hierarchy = (className, ancestor) -> className.equalsIgnoreCase(ancestor)
                 || repository.isA(ns, className, ancestor);
         Source source = collect(req, base);
-        return respond(req, true, w -> {
-            try (source) {
-                XMLStreamWriter x = w.stax();
-                x.writeStartElement("IRETURNVALUE");
-                while (source.hasNext()) {
-                    CIMInstance i = source.next();
-                    if (!query.matches(i, hierarchy)) {
-                        continue;
-                    }
-                    x.writeStartElement("VALUE.OBJECTWITHPATH");
-                    w.instancePath(i.getObjectPath(), req.namespace);
-                    w.instance(stripOrigin(query.project(i), false), req.namespace);
-                    x.writeEndElement();
-                }
-                x.writeEndElement();
+        return streamInstances(req, source, (w, i) -> {
+            if (query.matches(i, hierarchy)) {
+                w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
+                w.instancePath(i.getObjectPath(), req.namespace);
+                w.instance(stripOrigin(query.project(i), false), req.namespace);
+                w.stax().writeEndElement();
             }
         });
     }
