@@ -442,6 +442,8 @@ public final class CimDispatcher {
                 case "closeenumeration" -> closeEnumeration(req);
                 case "enumerationcount" -> enumerationCount(req);
                 case "execquery" -> execQuery(req);
+                case "openqueryinstances" -> openQueryInstances(req);
+                case "pullinstances" -> pull(req, EnumerationContexts.Kind.QUERY_INSTANCES);
                 default -> throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
                         "operation " + req.method + " is not supported");
             };
@@ -731,10 +733,32 @@ public final class CimDispatcher {
      * Instances are streamed as the providers give them, like EnumerateInstances.
      */
     private Reply execQuery(Request req) throws WBEMException {
-        String language = req.string("QueryLanguage");
-        String text = req.string("Query");
+        ParsedQuery parsed = parseQuery(req, "QueryLanguage", "Query");
+        Query query = parsed.query();
+        ClassHierarchy hierarchy = parsed.hierarchy();
+        CimClass base = parsed.base();
+        Source source = collect(req, base);
+        return streamInstances(req, source, (w, i) -> {
+            if (query.matches(i, hierarchy)) {
+                w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
+                w.instancePath(i.getObjectPath(), req.namespace);
+                w.instance(stripOrigin(query.project(i), false), req.namespace);
+                w.stax().writeEndElement();
+            }
+        });
+    }
+
+    /** A query parsed from the request, with the class it selects from and the class test it matches with. */
+    private record ParsedQuery(Query query, CimClass base, ClassHierarchy hierarchy) {
+    }
+
+    /** Parses the query text and language of ExecQuery or OpenQueryInstances, answering the DSP0200 error codes. */
+    private ParsedQuery parseQuery(Request req, String languageParameter, String queryParameter) {
+        String language = req.string(languageParameter);
+        String text = req.string(queryParameter);
         if (language == null || text == null || text.isBlank()) {
-            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_PARAMETER, "QueryLanguage and Query are required");
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_PARAMETER,
+                    languageParameter + " and " + queryParameter + " are required");
         }
         QueryLanguage lang = QueryLanguage.byName(language);
         if (lang == null) {
@@ -745,26 +769,18 @@ public final class CimDispatcher {
         try {
             query = Query.parse(text, lang);
         } catch (QueryException e) {
-            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, "Query is not valid "
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, queryParameter + " is not valid "
                     + lang.standardName() + " at column " + e.column() + ": " + e.reason());
         }
         CimClass base = repository.modelClass(req.namespace, query.fromClass());
         if (base == null) {
-            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, "Query: no class " + query.fromClass()
-                    + " in namespace " + req.namespace);
+            throw new CimErrorException(WBEMException.CIM_ERR_INVALID_QUERY, queryParameter + ": no class "
+                    + query.fromClass() + " in namespace " + req.namespace);
         }
         String ns = req.namespace;
         ClassHierarchy hierarchy = (className, ancestor) -> className.equalsIgnoreCase(ancestor)
                 || repository.isA(ns, className, ancestor);
-        Source source = collect(req, base);
-        return streamInstances(req, source, (w, i) -> {
-            if (query.matches(i, hierarchy)) {
-                w.stax().writeStartElement("VALUE.OBJECTWITHPATH");
-                w.instancePath(i.getObjectPath(), req.namespace);
-                w.instance(stripOrigin(query.project(i), false), req.namespace);
-                w.stax().writeEndElement();
-            }
-        });
+        return new ParsedQuery(query, base, hierarchy);
     }
 
     /** Fills the namespace and keys of an instance's path from its class definition. */
@@ -1240,6 +1256,52 @@ public final class CimDispatcher {
                 max);
     }
 
+    /**
+     * OpenQueryInstances: the results of ExecQuery as a pull enumeration of instances without paths, continued with
+     * PullInstances. Matching runs lazily, pull by pull, over the same provider streams as OpenEnumerateInstances.
+     */
+    private Reply openQueryInstances(Request req) throws WBEMException {
+        if (req.bool("ContinueOnError", false)) {
+            throw new CimErrorException(WBEMException.CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED,
+                    "ContinueOnError is not supported");
+        }
+        if (req.bool("ReturnQueryResultClass", false)) {
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
+                    "ReturnQueryResultClass is not supported; call with ReturnQueryResultClass FALSE");
+        }
+        long timeout = timeoutMillis(req);
+        int max = maxObjectCount(req, false);
+        ParsedQuery parsed = parseQuery(req, "FilterQueryLanguage", "FilterQuery");
+        Source source = collect(req, parsed.base());
+        Iterator<Object> results = new Iterator<>() {
+            private CIMInstance next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && source.hasNext()) {
+                    CIMInstance candidate = source.next();
+                    if (parsed.query().matches(candidate, parsed.hierarchy())) {
+                        next = stripOrigin(parsed.query().project(candidate), false);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                CIMInstance result = next;
+                next = null;
+                return result;
+            }
+        };
+        // The size is unknown until the last match, so EnumerationCount answers NULL for a query.
+        return pullFrom(req, contexts.open(req.namespace, EnumerationContexts.Kind.QUERY_INSTANCES, results, -1,
+                source, timeout), max);
+    }
+
     private Reply pull(Request req, EnumerationContexts.Kind kind) {
         String id = req.string("EnumerationContext");
         int max = maxObjectCount(req, true);
@@ -1265,6 +1327,8 @@ public final class CimDispatcher {
                         n++;
                         if (paths) {
                             w.instancePath((CIMObjectPath) o, req.namespace);
+                        } else if (ctx.kind == EnumerationContexts.Kind.QUERY_INSTANCES) {
+                            w.instance((CIMInstance) o, req.namespace);
                         } else {
                             CIMInstance i = (CIMInstance) o;
                             x.writeStartElement("VALUE.INSTANCEWITHPATH");

@@ -20,8 +20,8 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
 final class EnumerationContexts implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EnumerationContexts.class.getName());
 
-    /** Whether a context yields instances with paths or paths only. */
-    enum Kind { INSTANCES, PATHS }
+    /** What a context yields: instances with paths, paths, or (OpenQueryInstances) instances without paths. */
+    enum Kind { INSTANCES, PATHS, QUERY_INSTANCES }
 
     static final class Context {
         final String id;

@@ -189,6 +189,49 @@ class SblimInteropTest {
     }
 
     @Test
+    void openQueryInstancesPullsMatchesInBatches() throws Exception {
+        List<String> expected = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false, null))
+                .stream().filter(i -> ((UnsignedInteger64) i.getPropertyValue("Capacity")).longValue() >= 150)
+                .map(i -> (String) i.getPropertyValue("DeviceID")).toList();
+        assertThat(expected).hasSizeGreaterThan(1);
+        EnumerateResponse<CIMInstance> first = client.execQueryInstances(classPath("TST_Disk"),
+                "SELECT DeviceID FROM TST_Disk WHERE Capacity >= 150", "WQL", false, new UnsignedInteger32(30), false,
+                new UnsignedInteger32(1), null);
+        List<CIMInstance> all = new ArrayList<>(drain(first.getResponses()));
+        assertThat(all).hasSize(1);
+        assertThat(first.isEnd()).isFalse();
+        String context = first.getContext();
+        // A query context is continued with PullInstances only; the with-path form names another kind of context.
+        String queryContext = context;
+        assertThatThrownBy(() -> client.getInstancesWithPath(classPath("TST_Disk"), queryContext,
+                new UnsignedInteger32(1))).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT));
+        for (int round = 0; round < 10; round++) {
+            EnumerateResponse<CIMInstance> next = client.getInstances(classPath("TST_Disk"), context,
+                    new UnsignedInteger32(1));
+            all.addAll(drain(next.getResponses()));
+            if (next.isEnd()) {
+                break;
+            }
+            context = next.getContext();
+        }
+        assertThat(all).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(all).allSatisfy(i -> assertThat(i.getProperty("Capacity")).as("not selected").isNull());
+        assertThat(server.dispatcher().openEnumerations()).isZero();
+
+        assertThatThrownBy(() -> client.execQueryInstances(classPath("TST_Disk"), "SELECT * FROM TST_Disk", "SQL", false,
+                null, false, new UnsignedInteger32(5), null)).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED));
+        // The SBLIM signature: (path, query, language, ReturnQueryResultClass, timeout, ContinueOnError, max, class).
+        assertThatThrownBy(() -> client.execQueryInstances(classPath("TST_Disk"), "SELECT * FROM TST_Disk", "WQL", true,
+                null, false, new UnsignedInteger32(5), null)).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_SUPPORTED));
+        assertThatThrownBy(() -> client.execQueryInstances(classPath("TST_Disk"), "SELECT * FROM TST_Disk", "WQL", false,
+                null, true, new UnsignedInteger32(5), null)).isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED));
+    }
+
+    @Test
     void propertyListAndShallowEnumeration() throws Exception {
         List<CIMInstance> limited = drain(client.enumerateInstances(classPath("TST_Disk"), true, false, false,
                 new String[] {"Capacity"}));
