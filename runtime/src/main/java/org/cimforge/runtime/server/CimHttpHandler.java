@@ -200,18 +200,6 @@ final class CimHttpHandler extends Handler.Abstract {
         long limit = config.maxRequestBytes();
         // Not closed on overflow: closing before EOF throws, and the connection is closed after the 413 anyway.
         InputStream in = Content.Source.asInputStream(request);
-        long declared = request.getLength();
-        if (declared >= 0 && declared <= limit) {
-            // The usual case: a Content-Length within the limit is read straight into an array of that size, with no
-            // copy buffer; a short body (client gone) yields what arrived and fails as truncated XML.
-            byte[] body = new byte[(int) declared];
-            int got = in.readNBytes(body, 0, body.length);
-            if (in.read() >= 0) {
-                return null;
-            }
-            in.close();
-            return got == body.length ? body : java.util.Arrays.copyOf(body, got);
-        }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
                 (int) Math.min(Math.max(request.getLength(), 1024), limit));
         byte[] buffer = new byte[16 * 1024];
