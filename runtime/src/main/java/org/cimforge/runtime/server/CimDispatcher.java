@@ -13,6 +13,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -1191,6 +1192,10 @@ public final class CimDispatcher {
             throw new CimErrorException(WBEMException.CIM_ERR_FILTERED_ENUMERATION_NOT_SUPPORTED,
                     "filtered enumerations are not supported");
         }
+        rejectContinueOnError(req);
+    }
+
+    private static void rejectContinueOnError(Request req) {
         if (req.bool("ContinueOnError", false)) {
             throw new CimErrorException(WBEMException.CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED,
                     "ContinueOnError is not supported");
@@ -1261,10 +1266,7 @@ public final class CimDispatcher {
      * PullInstances. Matching runs lazily, pull by pull, over the same provider streams as OpenEnumerateInstances.
      */
     private Reply openQueryInstances(Request req) throws WBEMException {
-        if (req.bool("ContinueOnError", false)) {
-            throw new CimErrorException(WBEMException.CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED,
-                    "ContinueOnError is not supported");
-        }
+        rejectContinueOnError(req);
         if (req.bool("ReturnQueryResultClass", false)) {
             throw new CimErrorException(WBEMException.CIM_ERR_NOT_SUPPORTED,
                     "ReturnQueryResultClass is not supported; call with ReturnQueryResultClass FALSE");
@@ -1273,30 +1275,12 @@ public final class CimDispatcher {
         int max = maxObjectCount(req, false);
         ParsedQuery parsed = parseQuery(req, "FilterQueryLanguage", "FilterQuery");
         Source source = collect(req, parsed.base());
-        Iterator<Object> results = new Iterator<>() {
-            private CIMInstance next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && source.hasNext()) {
-                    CIMInstance candidate = source.next();
-                    if (parsed.query().matches(candidate, parsed.hierarchy())) {
-                        next = stripOrigin(parsed.query().project(candidate), false);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Object next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                CIMInstance result = next;
-                next = null;
-                return result;
-            }
-        };
+        Query query = parsed.query();
+        Iterator<Object> results = StreamSupport
+                .stream(Spliterators.spliteratorUnknownSize(source, 0), false)
+                .filter(i -> query.matches(i, parsed.hierarchy()))
+                .<Object>map(i -> stripOrigin(query.project(i), false))
+                .iterator();
         // The size is unknown until the last match, so EnumerationCount answers NULL for a query.
         return pullFrom(req, contexts.open(req.namespace, EnumerationContexts.Kind.QUERY_INSTANCES, results, -1,
                 source, timeout), max);

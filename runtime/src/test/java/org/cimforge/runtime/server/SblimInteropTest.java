@@ -68,6 +68,25 @@ class SblimInteropTest {
         return new CIMObjectPath(null, null, null, NS, name, null);
     }
 
+    /** One pull call continuing an enumeration context. */
+    interface Pull {
+        EnumerateResponse<CIMInstance> next(String context) throws WBEMException;
+    }
+
+    /** Pulls until EndOfSequence (at most 10 pulls, enough for the test model) and returns what came back. */
+    static List<CIMInstance> pullRest(String context, Pull pull) throws WBEMException {
+        List<CIMInstance> all = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            EnumerateResponse<CIMInstance> next = pull.next(context);
+            all.addAll(drain(next.getResponses()));
+            if (next.isEnd()) {
+                return all;
+            }
+            context = next.getContext();
+        }
+        throw new AssertionError("no EndOfSequence after 10 pulls");
+    }
+
     static <T> List<T> drain(CloseableIterator<T> it) {
         List<T> out = new ArrayList<>();
         try {
@@ -202,19 +221,10 @@ class SblimInteropTest {
         assertThat(first.isEnd()).isFalse();
         String context = first.getContext();
         // A query context is continued with PullInstances only; the with-path form names another kind of context.
-        String queryContext = context;
-        assertThatThrownBy(() -> client.getInstancesWithPath(classPath("TST_Disk"), queryContext,
+        assertThatThrownBy(() -> client.getInstancesWithPath(classPath("TST_Disk"), context,
                 new UnsignedInteger32(1))).isInstanceOfSatisfying(WBEMException.class,
                         e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT));
-        for (int round = 0; round < 10; round++) {
-            EnumerateResponse<CIMInstance> next = client.getInstances(classPath("TST_Disk"), context,
-                    new UnsignedInteger32(1));
-            all.addAll(drain(next.getResponses()));
-            if (next.isEnd()) {
-                break;
-            }
-            context = next.getContext();
-        }
+        all.addAll(pullRest(context, c -> client.getInstances(classPath("TST_Disk"), c, new UnsignedInteger32(1))));
         assertThat(all).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(all).allSatisfy(i -> assertThat(i.getProperty("Capacity")).as("not selected").isNull());
         assertThat(server.dispatcher().openEnumerations()).isZero();
@@ -350,15 +360,8 @@ class SblimInteropTest {
         assertThat(all).hasSize(1);
         assertThat(first.isEnd()).isFalse();
         String context = first.getContext();
-        while (true) {
-            EnumerateResponse<CIMInstance> next = client.getInstancesWithPath(classPath("TST_Disk"), context,
-                    new UnsignedInteger32(1));
-            all.addAll(drain(next.getResponses()));
-            if (next.isEnd()) {
-                break;
-            }
-            context = next.getContext();
-        }
+        all.addAll(pullRest(context,
+                c -> client.getInstancesWithPath(classPath("TST_Disk"), c, new UnsignedInteger32(1))));
         assertThat(all).extracting(i -> i.getPropertyValue("DeviceID")).containsExactlyInAnyOrder("d1", "d2", "f1");
         assertThat(server.dispatcher().openEnumerations()).isZero();
     }
