@@ -120,8 +120,7 @@ public final class JobIndicationWaiter implements AutoCloseable {
 
     private void subscribe() throws WBEMException {
         String ns = options.interopNamespace();
-        // An idempotent call first: it checks that the server has subscription classes, and the SBLIM client does its
-        // authentication handshake on it rather than on a CreateInstance (which it may send twice).
+        // A read first: a server without subscription classes fails here, before anything is created on it.
         close(client.enumerateInstanceNames(new CIMObjectPath(null, null, null, ns, "CIM_IndicationSubscription",
                 null)));
         String prefix = "CIMForge-JobWait-" + UUID.randomUUID();

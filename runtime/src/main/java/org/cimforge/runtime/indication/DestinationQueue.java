@@ -59,6 +59,8 @@ final class DestinationQueue {
     /** After a fatal failure, each indication gets one attempt until the listener accepts one again. */
     private boolean failing;
     private int retries;
+    /** The failure last reported at WARNING, so a listener that keeps refusing is named once; null while it accepts. */
+    private String reportedFailure;
     private long dropped;
     private long delivered;
     private long failedAttempts;
@@ -156,6 +158,7 @@ final class DestinationQueue {
                 finish(current, true);
                 continue;
             }
+            reportFailure(failure);
             long delay = -1;
             synchronized (this) {
                 failedAttempts++;
@@ -171,23 +174,52 @@ final class DestinationQueue {
                 submit(Math.max(1, delay));
                 return;
             }
+            boolean firstGivenUp;
             synchronized (this) {
+                firstGivenUp = !failing;
                 failing = true;
             }
             finish(current, false);
-            LOG.warning("giving up an indication for " + ExportSender.withoutUserInfo(destination.url()) + ": "
-                    + failure);
+            // The first indication lost in a run of failures is a warning; the rest of the run would only repeat it.
+            LOG.log(firstGivenUp ? Level.WARNING : Level.FINE, () -> "giving up an indication for "
+                    + ExportSender.withoutUserInfo(destination.url()) + ": " + failure);
             fatal.deliveryFailed(current.subscription, failure);
         }
     }
 
-    private synchronized void finish(Pending current, boolean success) {
-        if (inFlight == current) {
-            inFlight = null;
+    private void finish(Pending current, boolean success) {
+        boolean recovered;
+        synchronized (this) {
+            if (inFlight == current) {
+                inFlight = null;
+            }
+            recovered = success && reportedFailure != null;
+            if (success) {
+                delivered++;
+                failing = false;
+                reportedFailure = null;
+            }
         }
-        if (success) {
-            delivered++;
-            failing = false;
+        if (recovered) {
+            LOG.info("indication listener " + ExportSender.withoutUserInfo(destination.url())
+                    + " accepts deliveries again");
+        }
+    }
+
+    /**
+     * Reports a failed attempt at WARNING when the listener was accepting before or now fails for another reason;
+     * retries that fail the same way stay at FINE, so a listener that refuses every request is named once, with its
+     * answer, rather than once per attempt.
+     */
+    private void reportFailure(String failure) {
+        boolean changed;
+        synchronized (this) {
+            changed = !failure.equals(reportedFailure);
+            reportedFailure = failure;
+        }
+        if (changed) {
+            LOG.warning("indication listener " + ExportSender.withoutUserInfo(destination.url())
+                    + " does not accept deliveries: " + failure + " (retrying as the subscription's policy allows)");
         }
     }
 

@@ -49,7 +49,8 @@ final class ExportSender {
     String send(URI url, byte[] body) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout())
                 .header("Content-Type", "application/xml; charset=utf-8")
-                .header("Accept", "application/xml, text/xml")
+                // One media type: listeners that follow DSP0200 strictly (pywbem's) refuse a list with 406.
+                .header("Accept", "application/xml")
                 .header("CIMExport", "MethodRequest")
                 .header("CIMExportMethod", "ExportIndication")
                 .header("CIMProtocolVersion", "1.0")
@@ -93,10 +94,23 @@ final class ExportSender {
             }
         }
         if (response.statusCode() != 200) {
-            String cimError = response.headers().firstValue("CIMError").orElse(null);
-            return "the listener answered HTTP " + response.statusCode() + (cimError == null ? "" : " " + cimError);
+            return "the listener answered HTTP " + response.statusCode() + errorHeaders(response);
         }
         return ExportRequests.failureIn(response.body());
+    }
+
+    /**
+     * The listener's reasons for an HTTP error: the DSP0200 CIMError header and the free-text detail headers that
+     * listeners use for it (pywbem: CIMErrorDetails; OpenPegasus: PGErrorDetail), shortened for a log line.
+     */
+    private static String errorHeaders(HttpResponse<?> response) {
+        StringBuilder out = new StringBuilder();
+        response.headers().firstValue("CIMError").ifPresent(v -> out.append(" CIMError: ").append(v));
+        for (String detail : new String[] {"CIMErrorDetails", "PGErrorDetail"}) {
+            response.headers().firstValue(detail).ifPresent(v -> out.append(", ").append(detail).append(": ")
+                    .append(v.length() > 300 ? v.substring(0, 300) + "..." : v));
+        }
+        return out.toString();
     }
 
     /** Interrupts a worker whose send overran its time; remembers that it did so the interrupt can be told apart. */

@@ -258,16 +258,7 @@ final class CimHttpHandler extends Handler.Abstract {
         if (request.getLength() <= config.maxRequestBytes()) {
             drain(request, config.maxRequestBytes());
         }
-        return plain(response, callback, status, cimError, text);
-    }
-
-    private static boolean plain(Response response, Callback callback, int status, String cimError, String text) {
-        response.setStatus(status);
-        if (cimError != null) {
-            response.getHeaders().put("CIMError", cimError);
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        Content.Sink.write(response, true, text + "\n", callback);
+        EarlyAnswer.send(response, callback, status, cimError, text);
         return true;
     }
 }

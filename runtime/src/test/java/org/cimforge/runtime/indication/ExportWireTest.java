@@ -15,12 +15,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.cimforge.runtime.cimxml.CimXmlDecoder;
@@ -49,11 +57,13 @@ class ExportWireTest {
                     + "</EXPMETHODRESPONSE>");
 
     record Request(String method, String path, String contentType, String cimExport, String cimExportMethod,
-                   String body) {
+                   Map<String, List<String>> headers, String body) {
     }
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final AtomicReference<String> answer = new AtomicReference<>(OK);
+    /** When not 200, the listener refuses every request at the HTTP level as pywbem's does (406, no body). */
+    final AtomicInteger status = new AtomicInteger(200);
     /** When set, the next answer stops after half its body and the exchange hangs until the latch opens. */
     final AtomicReference<CountDownLatch> stallNext = new AtomicReference<>();
     HttpServer listener;
@@ -80,7 +90,15 @@ class ExportWireTest {
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("CIMExport"),
-                exchange.getRequestHeaders().getFirst("CIMExportMethod"), body));
+                exchange.getRequestHeaders().getFirst("CIMExportMethod"), lowerCased(exchange), body));
+        if (status.get() != 200) {
+            exchange.getResponseHeaders().add("CIMExport", "MethodResponse");
+            exchange.getResponseHeaders().add("CIMError", "header-mismatch");
+            exchange.getResponseHeaders().add("CIMErrorDetails", "Invalid Accept header value");
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+            return;
+        }
         byte[] reply = answer.get().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
         exchange.getResponseHeaders().add("CIMExport", "MethodResponse");
@@ -99,6 +117,12 @@ class ExportWireTest {
         }
         exchange.getResponseBody().write(reply);
         exchange.close();
+    }
+
+    private static Map<String, List<String>> lowerCased(HttpExchange exchange) {
+        Map<String, List<String>> out = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
     }
 
     private String startListener(boolean https) throws Exception {
@@ -150,6 +174,13 @@ class ExportWireTest {
         assertThat(r.contentType()).isEqualTo("application/xml; charset=utf-8");
         assertThat(r.cimExport()).isEqualTo("MethodRequest");
         assertThat(r.cimExportMethod()).isEqualTo("ExportIndication");
+        // Pinned: every header the listener sees. Listeners that check DSP0200 strictly (pywbem's) accept exactly
+        // one media type in Accept and refuse Accept-Range, a charset other than UTF-8 or an encoding other than
+        // identity; a change here must be tried against them.
+        assertThat(r.headers().keySet()).containsExactlyInAnyOrder("accept", "cimexport", "cimexportmethod",
+                "cimprotocolversion", "content-length", "content-type", "host", "user-agent");
+        assertThat(r.headers()).containsEntry("accept", List.of("application/xml"))
+                .containsEntry("cimprotocolversion", List.of("1.0"));
         assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
                 .contains("<PROPERTY NAME=\"SourceInstance\" TYPE=\"string\" EmbeddedObject=\"instance\">");
 
@@ -227,5 +258,61 @@ class ExportWireTest {
         IndicationFixture.eventually(Duration.ofSeconds(20), "delivered over HTTPS",
                 () -> server.indicationService().deliveredCount() == 1);
         assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aListenerThatKeepsRefusingIsReportedOnceWithItsAnswer() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(DestinationQueue.class.getName());
+        Level before = log.getLevel();
+        // FINE too, so the test sees the repeated failures that must not reach WARNING.
+        log.setLevel(Level.FINE);
+        log.addHandler(capture);
+        try {
+            status.set(406);
+            String url = startListener(false);
+            server = IndicationFixture.server(null, IndicationFixture.SHORT_RETRIES);
+            client = IndicationFixture.client(server);
+            subscribe(url, 2);
+            for (int i = 0; i < 3; i++) {
+                publishProgress();
+            }
+            // Three indications, each tried and retried: many refusals, one warning naming the listener's answer.
+            IndicationFixture.eventually(Duration.ofSeconds(20), "all three given up",
+                    () -> server.indicationService().failedAttemptCount() >= 6 && requests.size() >= 6
+                            && records.stream().filter(r -> r.getMessage().startsWith("giving up")).count() == 3);
+            List<String> refusals = records.stream().filter(r -> r.getLevel() == Level.WARNING)
+                    .map(LogRecord::getMessage).filter(m -> m.contains("does not accept")).toList();
+            assertThat(refusals).hasSize(1);
+            assertThat(refusals.get(0)).contains("/indications/here", "HTTP 406", "CIMError: header-mismatch",
+                    "CIMErrorDetails: Invalid Accept header value");
+            assertThat(records.stream().filter(r -> r.getLevel() == Level.WARNING
+                    && r.getMessage().startsWith("giving up"))).as("only the first lost indication warns").hasSize(1);
+
+            status.set(200);
+            publishProgress();
+            IndicationFixture.eventually(Duration.ofSeconds(20), "delivered once accepted",
+                    () -> server.indicationService().deliveredCount() == 1);
+            IndicationFixture.eventually(Duration.ofSeconds(5), "recovery reported",
+                    () -> records.stream().anyMatch(r -> r.getLevel() == Level.INFO
+                            && r.getMessage().contains("accepts deliveries again")));
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(before);
+        }
     }
 }

@@ -43,9 +43,6 @@ class SblimInteropTest {
         CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("admin", "secret")).build();
         server = CimServer.start(config, TestModel.repository(), TestModel.providers());
         client = connect(server.port(), "admin", "secret");
-        // The SBLIM client answers its first 401 by re-sending the request on two connections at once; do that
-        // handshake with an idempotent call so no test sees a CreateInstance arrive twice.
-        drain(client.enumerateClassNames(classPath(null), false));
     }
 
     static WBEMClient connect(int port, String user, String password) throws WBEMException {

@@ -95,7 +95,7 @@ final class TestModel {
     }
 
     /** Keeps instances of one class in memory, keyed by their path text. */
-    static final class MapProvider implements CimAssociationProvider {
+    static class MapProvider implements CimAssociationProvider {
         final Map<String, CIMInstance> store = new ConcurrentHashMap<>();
         final String keyProperty;
 

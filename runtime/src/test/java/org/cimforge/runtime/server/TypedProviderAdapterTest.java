@@ -93,8 +93,6 @@ class TypedProviderAdapterTest {
         server = CimServer.start(CimServerConfig.builder().port(0).users(Map.of("admin", "secret")).build(),
                 TestModel.repository(), registry);
         client = SblimInteropTest.connect(server.port(), "admin", "secret");
-        // The SBLIM client repeats its first request after the 401 challenge: spend that on an idempotent call.
-        SblimInteropTest.drain(client.enumerateClassNames(SblimInteropTest.classPath(null), false));
     }
 
     @AfterEach
