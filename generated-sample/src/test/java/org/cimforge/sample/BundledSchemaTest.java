@@ -29,7 +29,7 @@ class BundledSchemaTest {
         assertThat(fromSources.diagnostics()).as(fromSources.renderDiagnostics()).isEmpty();
 
         assertThat(fromBundle.schema().classes()).hasSameSizeAs(fromSources.schema().classes());
-        assertThat(fromBundle.schema().classes()).hasSize(71);
+        assertThat(fromBundle.schema().classes()).hasSize(72);
         assertThat(fromBundle.schema().cimClass("IBMTSESS_AsyncPPRCService")).isPresent();
         assertThat(fromBundle.schema().cimClass("TPD_StorageConfigurationService")).isPresent();
     }

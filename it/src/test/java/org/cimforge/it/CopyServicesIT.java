@@ -17,9 +17,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
  * SMI-S discovery and copy services against the packaged provider, through the SBLIM client used generically:
- * registered profiles to systems to services, volume creation, clone / snapshot / mirror jobs polled to their end,
- * the 3PAR physical copy and UpdateDeltaSnapshotSpace facts, the ESS async PPRC session lifecycle, and deletion with
- * cleanup.
+ * registered profiles to systems to services and pools, and systems back to their profiles; volume creation, clone /
+ * snapshot / mirror jobs polled to their end, the 3PAR physical copy and UpdateDeltaSnapshotSpace facts, the ESS async
+ * PPRC session lifecycle, and deletion with cleanup.
  */
 class CopyServicesIT {
     private static final long MIB = 1L << 20;
@@ -78,9 +78,52 @@ class CopyServicesIT {
                 "CIM_HostedService", null, null, null));
         assertThat(services).extracting(CIMObjectPath::getObjectName)
                 .contains("TPD_StorageConfigurationService", "CIM_ReplicationService");
-        List<CIMObjectPath> pools = Clients.drain(client.associatorNames(system.getObjectPath(),
-                "CIM_SystemComponent", "CIM_StoragePool", null, null));
-        assertThat(pools).hasSizeGreaterThanOrEqualTo(2);
+
+        // Block Services: each system → CIM_HostedStoragePool → exactly the pools the built-in array starts with.
+        CIMInstance ess = systems.stream().filter(s -> "ESS-sample".equals(s.getPropertyValue("ElementName")))
+                .findFirst().orElseThrow();
+        assertThat(hostedPools(system)).containsExactlyInAnyOrder("CIMForge:P2 FC_r5", "CIMForge:P5 NL_r6");
+        assertThat(hostedPools(ess)).containsExactly("CIMForge:P10 ess-pool");
+        // Clients that walk the generic superclass find the same pools.
+        assertThat(Clients.drain(client.associatorNames(system.getObjectPath(), "CIM_SystemComponent",
+                "CIM_StoragePool", null, null))).extracting(p -> p.getKeyValue("InstanceID"))
+                .containsExactlyInAnyOrder("CIMForge:P2", "CIMForge:P5");
+
+        // Profile Registration, the other way: each system → CIM_ElementConformsToProfile → its profiles, which
+        // live in root/interop.
+        assertThat(system.getClassName()).isEqualTo("TPD_StorageSystem");
+        assertThat(ess.getClassName()).isEqualTo("CIM_ComputerSystem");
+        for (CIMInstance conforming : List.of(system, ess)) {
+            List<CIMObjectPath> names = Clients.drain(client.associatorNames(conforming.getObjectPath(),
+                    "CIM_ElementConformsToProfile", null, null, null));
+            assertThat(names).as("profiles of %s", conforming.getObjectPath()).hasSize(6).allSatisfy(p -> {
+                assertThat(p.getNamespace()).isEqualTo("root/interop");
+                assertThat(p.getObjectName()).isEqualTo("CIM_RegisteredProfile");
+            });
+            List<CIMInstance> conformsTo = Clients.drain(client.associatorInstances(conforming.getObjectPath(),
+                    "CIM_ElementConformsToProfile", "CIM_RegisteredProfile", "ManagedElement", "ConformantStandard",
+                    false, null));
+            assertThat(conformsTo).extracting(p -> p.getPropertyValue("RegisteredName") + " "
+                    + p.getPropertyValue("RegisteredVersion")).containsExactlyInAnyOrder("Array 1.8.0",
+                            "Block Services 1.8.0", "Copy Services 1.4.0", "Replication Services 1.8.0",
+                            "Job Control 1.8.0", "Indication 1.8.0");
+            assertThat(conformsTo).allSatisfy(p -> assertThat(p.getObjectPath().getNamespace())
+                    .isEqualTo("root/interop"));
+            // The profile found this way leads back to the system it was reached from.
+            CIMObjectPath arrayProfile = conformsTo.stream()
+                    .filter(p -> "Array".equals(p.getPropertyValue("RegisteredName"))).findFirst().orElseThrow()
+                    .getObjectPath();
+            assertThat(Clients.drain(client.associatorNames(arrayProfile, "CIM_ElementConformsToProfile", null,
+                    null, null))).extracting(p -> p.getKeyValue("Name"))
+                    .contains(conforming.getObjectPath().getKeyValue("Name"));
+        }
+    }
+
+    /** "InstanceID ElementName" of the pools {@code system} hosts, walked with CIM_HostedStoragePool. */
+    private static List<String> hostedPools(CIMInstance system) throws WBEMException {
+        return Clients.drain(client.associatorInstances(system.getObjectPath(), "CIM_HostedStoragePool",
+                "CIM_StoragePool", "GroupComponent", "PartComponent", false, null)).stream()
+                .map(p -> p.getPropertyValue("InstanceID") + " " + p.getPropertyValue("ElementName")).toList();
     }
 
     @Test
@@ -93,8 +136,7 @@ class CopyServicesIT {
         CIMInstance created = client.getInstance(pool, false, false, null);
         assertThat(created.getPropertyValue("ElementName")).isEqualTo("it-pool");
         assertThat(((Number) created.getPropertyValue("TotalManagedSpace")).longValue()).isEqualTo(64L << 30);
-        assertThat(Clients.drain(client.associatorNames(inserv.getObjectPath(), "CIM_SystemComponent",
-                "CIM_StoragePool", null, null))).contains(pool);
+        assertThat(hostedPools(inserv)).contains(pool.getKeyValue("InstanceID") + " it-pool");
 
         Calls.Answer volume = Calls.invoke(client, configuration, "CreateOrModifyElementFromStoragePool",
                 Calls.string("ElementName", "it-pool-volume"), Calls.uint16("ElementType", 2),
@@ -109,6 +151,8 @@ class CopyServicesIT {
         assertThatThrownBy(() -> client.getInstance(pool, false, false, null))
                 .isInstanceOfSatisfying(WBEMException.class,
                         e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+        assertThat(hostedPools(inserv)).as("pools after DeleteStoragePool")
+                .containsExactlyInAnyOrder("CIMForge:P2 FC_r5", "CIMForge:P5 NL_r6");
     }
 
     @Test

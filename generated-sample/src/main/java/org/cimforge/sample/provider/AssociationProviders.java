@@ -9,18 +9,18 @@ import org.cimforge.runtime.InvocationContext;
 import org.cimforge.sample.bindings.cim.AllocatedFromStoragePool;
 import org.cimforge.sample.bindings.cim.ElementCapabilities;
 import org.cimforge.sample.bindings.cim.HostedService;
-import org.cimforge.sample.bindings.cim.SystemComponent;
+import org.cimforge.sample.bindings.cim.HostedStoragePool;
 import org.cimforge.sample.bindings.cim.SystemDevice;
 import org.cimforge.sample.bindings.cim.provider.AllocatedFromStoragePoolProvider;
 import org.cimforge.sample.bindings.cim.provider.ElementCapabilitiesProvider;
 import org.cimforge.sample.bindings.cim.provider.HostedServiceProvider;
-import org.cimforge.sample.bindings.cim.provider.SystemComponentProvider;
+import org.cimforge.sample.bindings.cim.provider.HostedStoragePoolProvider;
 import org.cimforge.sample.bindings.cim.provider.SystemDeviceProvider;
 
 /**
  * The associations of the Array and Block Services profiles that the MOF declares, computed from the engine on each
- * request (References and Associators are answered by the server from these enumerations). The MOF has no
- * CIM_HostedStoragePool, so a system's pools are tied to it by its superclass CIM_SystemComponent.
+ * request (References and Associators are answered by the server from these enumerations), so elements created or
+ * deleted at run time show up or disappear at once.
  */
 public final class AssociationProviders {
     private AssociationProviders() {
@@ -69,8 +69,11 @@ public final class AssociationProviders {
         }
     }
 
-    /** CIM_SystemComponent: system → each of its pools (standing in for CIM_HostedStoragePool). */
-    public static final class HostedPools implements SystemComponentProvider {
+    /**
+     * CIM_HostedStoragePool: system → each of its pools. As a CIM_SystemComponent subclass, its rows also answer
+     * clients that walk the generic CIM_SystemComponent (so no separate SystemComponent rows, which would repeat them).
+     */
+    public static final class HostedPools implements HostedStoragePoolProvider {
         private final ArrayContext ctx;
 
         /** Over the context's engine. */
@@ -79,11 +82,11 @@ public final class AssociationProviders {
         }
 
         @Override
-        public List<SystemComponent> enumerateInstances(InvocationContext context) {
-            List<SystemComponent> result = new ArrayList<>();
+        public List<HostedStoragePool> enumerateInstances(InvocationContext context) {
+            List<HostedStoragePool> result = new ArrayList<>();
             for (StoragePool p : ctx.engine().storage().pools()) {
                 StorageSystem s = ctx.directory().system(p.systemId());
-                result.add(new SystemComponent.Builder().groupComponent(ctx.names().system(s))
+                result.add(new HostedStoragePool.Builder().groupComponent(ctx.names().system(s))
                         .partComponent(ctx.names().pool(p)).inNamespace(ctx.names().namespace()).build());
             }
             return result;

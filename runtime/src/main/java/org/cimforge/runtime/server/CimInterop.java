@@ -25,6 +25,9 @@ import org.metricshub.wbem.javax.wbem.WBEMException;
  * management profiles registered through {@link #registerProfile} with the elements that implement them
  * (CIM_ElementConformsToProfile). Its classes come from the runtime's own {@code interop.mof}.
  *
+ * <p>CIM_ElementConformsToProfile is also served in each conforming element's own namespace when that namespace
+ * declares the class, so that clients can walk from an element back to its profiles (see {@link #conformsTo}).
+ *
  * <p>Registration is safe at any time, also while the server runs.
  */
 public final class CimInterop {
@@ -44,14 +47,17 @@ public final class CimInterop {
     private static volatile CimSchema schema;
 
     private final CimClassRepository repository;
+    private final CimProviderRegistry providers;
+    private final Provider provider = new Provider();
     private final String namespace;
     private final String systemName;
     private final String managerName;
     private final Map<String, CIMInstance> profiles = new ConcurrentHashMap<>();
     private final List<CIMInstance> conformance = new CopyOnWriteArrayList<>();
 
-    CimInterop(CimClassRepository repository, String systemName) {
+    CimInterop(CimClassRepository repository, CimProviderRegistry providers, String systemName) {
         this.repository = repository;
+        this.providers = providers;
         this.namespace = repository.canonicalNamespace(NAMESPACE);
         this.systemName = systemName;
         this.managerName = "CIMForge:" + systemName;
@@ -84,12 +90,11 @@ public final class CimInterop {
         if (repository.canonicalNamespace(NAMESPACE) == null) {
             repository.namespace(NAMESPACE, schema());
         }
-        CimInterop interop = new CimInterop(repository, systemName);
-        Provider provider = interop.new Provider();
+        CimInterop interop = new CimInterop(repository, providers, systemName);
         for (String c : List.of(OBJECT_MANAGER, NAMESPACE_CLASS, NAMESPACE_IN_MANAGER, REGISTERED_PROFILE,
                 CONFORMS)) {
             if (repository.modelClass(NAMESPACE, c) != null && providers.instanceProvider(NAMESPACE, c) == null) {
-                providers.instances(NAMESPACE, c, provider);
+                providers.instances(NAMESPACE, c, interop.provider);
             }
         }
         return interop;
@@ -134,6 +139,13 @@ public final class CimInterop {
     /**
      * Records that {@code element} (a full path, namespace included; often the central instance of the profile in
      * another namespace) conforms to a profile registered earlier.
+     *
+     * <p>The association is then navigable from both ends. In the interop namespace it leads from the profile to the
+     * element. When the element lives in another namespace of this server that declares CIM_ElementConformsToProfile
+     * (as the DMTF and SMI-S schemas do), the association is served there too, with its ConformantStandard reference
+     * naming the profile in the interop namespace, unless a provider registered for that class in that namespace
+     * serves it instead. A namespace that does not declare the class keeps only the interop-side direction: clients
+     * naming the class there get CIM_ERR_INVALID_CLASS.
      */
     public void conformsTo(CIMObjectPath profile, CIMObjectPath element) {
         if (profiles.values().stream().noneMatch(p -> CimPaths.sameInstance(p.getObjectPath(), profile))) {
@@ -145,6 +157,42 @@ public final class CimInterop {
         conformance.add(new CIMInstance(path(CONFORMS), new CIMProperty<?>[] {
             new CIMProperty<>("ConformantStandard", new CIMDataType(REGISTERED_PROFILE), profile, true, false, null),
             new CIMProperty<>("ManagedElement", new CIMDataType("CIM_ManagedElement"), element, true, false, null)}));
+        serveInElementNamespace(element.getNamespace());
+    }
+
+    /**
+     * SMI-S clients also walk from a conforming element back to its profiles with
+     * {@code AssociatorNames(element, AssocClass=CIM_ElementConformsToProfile)} in the element's namespace, so the
+     * association is served there as well. Registered lazily, on the first element of a namespace, so namespaces and
+     * providers set up after the server was created are covered, and a provider already registered there wins.
+     */
+    private synchronized void serveInElementNamespace(String elementNamespace) {
+        String ns = repository.canonicalNamespace(elementNamespace);
+        if (ns == null || ns.equalsIgnoreCase(namespace) || repository.modelClass(ns, CONFORMS) == null) {
+            return;
+        }
+        if (providers.instanceProvider(ns, CONFORMS) == null) {
+            providers.instances(ns, CONFORMS, provider);
+        }
+    }
+
+    /**
+     * The conformance rows as seen from {@code contextNamespace}: all of them in the interop namespace, elsewhere
+     * those whose element lives in that namespace, each with its path in that namespace.
+     */
+    private List<CIMInstance> conformance(String contextNamespace) {
+        if (contextNamespace == null || contextNamespace.equalsIgnoreCase(namespace)) {
+            return List.copyOf(conformance);
+        }
+        List<CIMInstance> result = new ArrayList<>();
+        for (CIMInstance row : conformance) {
+            CIMObjectPath element = (CIMObjectPath) row.getPropertyValue("ManagedElement");
+            if (contextNamespace.equalsIgnoreCase(element.getNamespace())) {
+                result.add(new CIMInstance(new CIMObjectPath(null, null, null, contextNamespace, CONFORMS, null),
+                        row.getProperties()));
+            }
+        }
+        return result;
     }
 
     private CIMObjectPath path(String className, CIMProperty<?>... keys) {
@@ -193,7 +241,10 @@ public final class CimInterop {
         return result;
     }
 
-    /** Serves the interop classes from the state above; read-only. */
+    /**
+     * Serves the interop classes from the state above, and CIM_ElementConformsToProfile in the elements'
+     * namespaces; read-only.
+     */
     private final class Provider implements CimAssociationProvider {
         @Override
         public List<CIMInstance> enumerateInstances(CimOperationContext context, String className)
@@ -203,7 +254,7 @@ public final class CimInterop {
                 case "cim_namespace" -> namespaces();
                 case "cim_namespaceinmanager" -> namespacesInManager();
                 case "cim_registeredprofile" -> List.copyOf(profiles.values());
-                case "cim_elementconformstoprofile" -> List.copyOf(conformance);
+                case "cim_elementconformstoprofile" -> conformance(context.namespace());
                 default -> List.of();
             };
         }
