@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 /** The runtime and JSR48 types generated code refers to, named once. */
 final class Types {
     static final String RUNTIME = "org.cimforge.runtime";
+    static final String RUNTIME_PROVIDER = RUNTIME + ".provider";
+    static final String RUNTIME_CLIENT = RUNTIME + ".client";
     static final String JSR48_CIM = "org.metricshub.wbem.javax.cim";
     static final String JSR48_WBEM = "org.metricshub.wbem.javax.wbem";
 
@@ -22,14 +24,14 @@ final class Types {
     static final ClassName ARGUMENTS_BUILDER = ClassName.get(RUNTIME, "ArgumentsBuilder");
     static final ClassName METHOD_RESULT = ClassName.get(RUNTIME, "MethodResult");
     static final ClassName METHOD_RESULT_BUILDER = ClassName.get(RUNTIME, "MethodResult", "Builder");
-    static final ClassName INVOCATION_CONTEXT = ClassName.get(RUNTIME, "InvocationContext");
-    static final ClassName INSTANCE_PROVIDER = ClassName.get(RUNTIME, "InstanceProvider");
-    static final ClassName ASSOCIATION_PROVIDER = ClassName.get(RUNTIME, "AssociationProvider");
-    static final ClassName METHOD_PROVIDER = ClassName.get(RUNTIME, "MethodProvider");
+    static final ClassName INVOCATION_CONTEXT = ClassName.get(RUNTIME_PROVIDER, "InvocationContext");
+    static final ClassName INSTANCE_PROVIDER = ClassName.get(RUNTIME_PROVIDER, "InstanceProvider");
+    static final ClassName ASSOCIATION_PROVIDER = ClassName.get(RUNTIME_PROVIDER, "AssociationProvider");
+    static final ClassName METHOD_PROVIDER = ClassName.get(RUNTIME_PROVIDER, "MethodProvider");
     static final ClassName CIM_ERRORS = ClassName.get(RUNTIME, "CimErrors");
     static final ClassName CIM_STATIC = ClassName.get(RUNTIME, "CimStatic");
-    static final ClassName TYPED_CLIENT = ClassName.get(RUNTIME, "TypedClient");
-    static final ClassName METHOD_OUTCOME = ClassName.get(RUNTIME, "MethodOutcome");
+    static final ClassName TYPED_CLIENT = ClassName.get(RUNTIME_CLIENT, "TypedClient");
+    static final ClassName METHOD_OUTCOME = ClassName.get(RUNTIME_CLIENT, "MethodOutcome");
 
     static final ClassName CIM_INSTANCE = ClassName.get(JSR48_CIM, "CIMInstance");
     static final ClassName CIM_ARGUMENT = ClassName.get(JSR48_CIM, "CIMArgument");

@@ -125,7 +125,7 @@ class MethodGenerationTest {
         Method manage = Arrays.stream(provider.getMethods()).filter(m -> m.getName().equals("manageAsyncPprc"))
                 .findFirst().orElseThrow();
         assertThat(manage.isAnnotationPresent(CimStatic.class)).isTrue();
-        assertThat(manage.getParameterTypes()).containsExactly(org.cimforge.runtime.InvocationContext.class,
+        assertThat(manage.getParameterTypes()).containsExactly(org.cimforge.runtime.provider.InvocationContext.class,
                 gen.type(SERVICE + "$ManageAsyncPPRCArgs"));
         Method create = Arrays.stream(provider.getMethods()).filter(m -> m.getName().equals("createReplica"))
                 .findFirst().orElseThrow();

@@ -11,10 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.cimforge.runtime.CimErrors;
 import org.cimforge.runtime.CimReference;
-import org.cimforge.runtime.InvocationContext;
-import org.cimforge.runtime.JobOutcome;
-import org.cimforge.runtime.MethodOutcome;
-import org.cimforge.runtime.MethodProvider;
+import org.cimforge.runtime.provider.InvocationContext;
+import org.cimforge.runtime.client.JobOutcome;
+import org.cimforge.runtime.client.MethodOutcome;
+import org.cimforge.runtime.provider.MethodProvider;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -73,17 +73,17 @@ class ProviderAndClientTest {
                 MethodGenerationTest.volumePath("svc"), "NoSuchMethod", null, new ArrayList<>()))
                 .isInstanceOf(WBEMException.class)
                 .extracting(e -> ((WBEMException) e).getID()).isEqualTo(CimErrors.METHOD_NOT_AVAILABLE);
-        assertThatThrownBy(() -> ((org.cimforge.runtime.InstanceProvider<?>) provider).enumerateInstances(CONTEXT))
+        assertThatThrownBy(() -> ((org.cimforge.runtime.provider.InstanceProvider<?>) provider).enumerateInstances(CONTEXT))
                 .isInstanceOf(WBEMException.class);
-        assertThat(((org.cimforge.runtime.InstanceProvider<?>) provider).cimClass().name())
+        assertThat(((org.cimforge.runtime.provider.InstanceProvider<?>) provider).cimClass().name())
                 .isEqualTo("IBMTSESS_AsyncPPRCService");
     }
 
     @Test
     void associationProvidersOfferTraversal() {
-        assertThat(org.cimforge.runtime.AssociationProvider.class)
+        assertThat(org.cimforge.runtime.provider.AssociationProvider.class)
                 .isAssignableFrom(gen.type("cim.provider.StorageSynchronizedProvider"));
-        assertThat(org.cimforge.runtime.AssociationProvider.class
+        assertThat(org.cimforge.runtime.provider.AssociationProvider.class
                 .isAssignableFrom(gen.type("cim.provider.StorageVolumeProvider"))).isFalse();
     }
 

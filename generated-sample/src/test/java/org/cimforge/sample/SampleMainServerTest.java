@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.security.auth.Subject;
-import org.cimforge.runtime.MethodOutcome;
+import org.cimforge.runtime.client.MethodOutcome;
 import org.cimforge.sample.bindings.cim.StoragePool;
 import org.cimforge.sample.bindings.cim.StorageVolume;
 import org.cimforge.sample.bindings.cim.client.StoragePoolClient;

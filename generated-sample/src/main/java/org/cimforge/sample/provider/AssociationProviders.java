@@ -5,7 +5,7 @@ import java.util.List;
 import org.cimforge.array.model.StoragePool;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Volume;
-import org.cimforge.runtime.InvocationContext;
+import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.sample.bindings.cim.AllocatedFromStoragePool;
 import org.cimforge.sample.bindings.cim.ElementCapabilities;
 import org.cimforge.sample.bindings.cim.HostedService;

@@ -9,7 +9,7 @@ import org.cimforge.array.model.Synchronization;
 import org.cimforge.array.model.Volume;
 import org.cimforge.runtime.CimInstanceBase;
 import org.cimforge.runtime.CimReference;
-import org.cimforge.runtime.InvocationContext;
+import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.sample.bindings.cim.ComputerSystem;
 import org.cimforge.sample.bindings.cim.ReplicationGroup;
 import org.cimforge.sample.bindings.cim.StoragePool;

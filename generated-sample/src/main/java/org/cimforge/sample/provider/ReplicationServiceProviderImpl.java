@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.runtime.CimReference;
-import org.cimforge.runtime.InvocationContext;
+import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.sample.bindings.cim.EnabledLogicalElement;
 import org.cimforge.sample.bindings.cim.ReplicationService;
 import org.cimforge.sample.bindings.cim.Service;

@@ -7,7 +7,7 @@ import org.cimforge.array.model.StoragePool;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Volume;
 import org.cimforge.runtime.CimReference;
-import org.cimforge.runtime.InvocationContext;
+import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.sample.bindings.cim.EnabledLogicalElement;
 import org.cimforge.sample.bindings.cim.Service;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService;

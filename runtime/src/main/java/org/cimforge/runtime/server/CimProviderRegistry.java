@@ -3,8 +3,8 @@ package org.cimforge.runtime.server;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cimforge.runtime.InstanceProvider;
-import org.cimforge.runtime.MethodProvider;
+import org.cimforge.runtime.provider.InstanceProvider;
+import org.cimforge.runtime.provider.MethodProvider;
 
 /** Providers registered per namespace and class (names compared ignoring case). Safe for concurrent use. */
 public final class CimProviderRegistry {

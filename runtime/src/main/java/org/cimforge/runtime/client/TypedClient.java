@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,10 @@ import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.cimforge.runtime.CimClassInfo;
+import org.cimforge.runtime.CimErrors;
+import org.cimforge.runtime.CimInstanceBase;
+import org.cimforge.runtime.CimReference;
 
 /**
  * Base of generated client stubs: typed reads over a JSR48 {@link WBEMClient} for one class.

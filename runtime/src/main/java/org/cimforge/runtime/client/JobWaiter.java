@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.cimforge.runtime.CimReference;
 
 /** Polls a CIM_ConcreteJob until it reaches a final JobState, then collects its affected elements. */
 final class JobWaiter {

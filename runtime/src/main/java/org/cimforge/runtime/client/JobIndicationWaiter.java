@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.client;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 import org.metricshub.wbem.javax.wbem.listener.IndicationListener;
 import org.metricshub.wbem.javax.wbem.listener.WBEMListener;
 import org.metricshub.wbem.javax.wbem.listener.WBEMListenerFactory;
+import org.cimforge.runtime.CimReference;
 
 /**
  * Waits for CIM_ConcreteJob completion by indication instead of polling: {@link #open} starts a local CIM-XML

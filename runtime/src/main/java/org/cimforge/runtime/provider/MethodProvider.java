@@ -1,9 +1,10 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.provider;
 
 import java.util.List;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.cimforge.runtime.CimErrors;
 
 /**
  * The untyped entry point a server uses for extrinsic methods; generated provider interfaces

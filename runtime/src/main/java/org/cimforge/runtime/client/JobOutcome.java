@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.client;
 
 import java.util.List;
 import org.metricshub.wbem.javax.cim.CIMInstance;

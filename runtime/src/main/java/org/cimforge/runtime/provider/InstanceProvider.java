@@ -1,8 +1,12 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.provider;
 
 import java.util.List;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.cimforge.runtime.CimClassInfo;
+import org.cimforge.runtime.CimErrors;
+import org.cimforge.runtime.CimInstanceBase;
+import org.cimforge.runtime.CimReference;
 
 /**
  * Server-side instance operations for one CIM class; every operation defaults to "not supported",

@@ -1,7 +1,10 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.provider;
 
 import java.util.List;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.cimforge.runtime.CimErrors;
+import org.cimforge.runtime.CimInstanceBase;
+import org.cimforge.runtime.CimReference;
 
 /**
  * Server-side traversal for an association class: the association instances that refer to an

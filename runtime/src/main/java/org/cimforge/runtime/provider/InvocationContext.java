@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.provider;
 
 import java.security.Principal;
 

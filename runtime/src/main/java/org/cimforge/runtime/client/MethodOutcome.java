@@ -1,4 +1,4 @@
-package org.cimforge.runtime;
+package org.cimforge.runtime.client;
 
 /**
  * What a method that may start a job finally produced: its typed result, and the job's outcome when
