@@ -22,8 +22,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * Running → Completed) and PercentComplete (8 steps per job). Each change is timed from just before the change call
  * to the end of the first GetInstance whose answer shows it; after that the writer waits a random 0–1 ms, so that
  * changes land at random points of the poll cycle. Prints median, p99 and max for state changes and for
- * PercentComplete changes, how many GetInstance answers each change took to show, and how many were already shown by
- * a request sent before the change.
+ * PercentComplete changes, how many GetInstance answers each change took to show, how many were already shown by a
+ * request sent before the change, and how many answers to requests sent after a change call had returned still did
+ * not show it (the job contract says none: a change is visible to the next GetInstance).
  *
  * <p>Run: {@code java -cp <runtime test classpath> org.cimforge.runtime.jobs.JobLatencyBenchmark [changes]}.
  */
@@ -49,6 +50,8 @@ public final class JobLatencyBenchmark {
             try {
                 measure(jobs, poller, WARM_UP);
                 Result r = measure(jobs, poller, changes);
+                poller.stop = true;
+                polling.join(); // the poller's counters are read below
                 System.out.printf(Locale.ROOT, "job change -> visible to GetInstance over HTTP, polled back to back "
                         + "while the writer changes the job (%d changes: %d state, %d PercentComplete)%n",
                         r.count(), r.stateCount, r.progressCount);
@@ -59,6 +62,11 @@ public final class JobLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "    GetInstance answers until a change showed: median %d, max %d; "
                         + "shown by a request sent before the change: %d of %d%n",
                         polls[polls.length / 2], polls[polls.length - 1], r.inFlight, r.count());
+                System.out.printf(Locale.ROOT, "    answers to requests sent after the change call returned that "
+                        + "did not show it: %d of %d checked%n", poller.staleAfterReturn, poller.checked);
+                if (poller.staleAfterReturn > 0) {
+                    System.exit(1);
+                }
             } finally {
                 poller.stop = true;
                 polling.join(TimeUnit.SECONDS.toMillis(10));
@@ -120,8 +128,10 @@ public final class JobLatencyBenchmark {
     private static void change(Result result, Poller poller, CimJob job, boolean isState, int state, Integer percent,
                                Runnable change) throws Exception {
         long answersBefore = poller.answers();
+        poller.expected = null; // no answer is judged while a change is being made
         long t0 = System.nanoTime();
         change.run();
+        poller.expected = new Poller.Expected(job.path(), state, percent, System.nanoTime());
         Poller.Seen seen = poller.await(job.path(), state, percent, t0 + MAX_WAIT.toNanos());
         int i = result.count();
         result.polls[i] = seen.answers() - answersBefore;
@@ -143,10 +153,18 @@ public final class JobLatencyBenchmark {
         record Seen(CIMObjectPath path, int state, int percent, long sentAt, long at, long answers) {
         }
 
+        /** What every answer to a request sent after {@code returnedAt} must show. */
+        record Expected(CIMObjectPath path, int state, Integer percent, long returnedAt) {
+        }
+
         private final WBEMClient client;
         private final Object lock = new Object();
         volatile CIMObjectPath target;
         volatile boolean stop;
+        volatile Expected expected;
+        /** Answers judged against {@link #expected}, and those that did not show it; read after the poller stopped. */
+        long checked;
+        long staleAfterReturn;
         private Seen last;
         private long answers;
         private Exception failure;
@@ -169,6 +187,13 @@ public final class JobLatencyBenchmark {
                     long at = System.nanoTime();
                     Number percent = (Number) job.getPropertyValue("PercentComplete");
                     int state = ((Number) job.getPropertyValue("JobState")).intValue();
+                    Expected e = expected;
+                    if (e != null && e.path().equals(path) && sent > e.returnedAt()) {
+                        checked++;
+                        if (state != e.state() || (e.percent() != null && (percent == null || percent.intValue() != e.percent()))) {
+                            staleAfterReturn++;
+                        }
+                    }
                     synchronized (lock) {
                         answers++;
                         last = new Seen(path, state, percent == null ? -1 : percent.intValue(), sent, at, answers);
