@@ -46,8 +46,17 @@ public final class ArrayEngine implements AutoCloseable {
 
   /** Opens an engine: durable in {@code config.dataDirectory()} when it is set, in memory otherwise. */
   public static ArrayEngine open(EngineConfig config) {
-    Store store = config.dataDirectory() == null ? new MemoryStore()
+    return open(config, storeFor(config));
+  }
+
+  /** The store {@link #open(EngineConfig)} uses for {@code config}; tests read its settings back. */
+  static Store storeFor(EngineConfig config) {
+    return config.dataDirectory() == null ? new MemoryStore()
         : new SqliteStore(config.dataDirectory(), config.fsyncEachCommit());
+  }
+
+  /** Opens an engine on a given store: tests wrap the real one in a store that fails on demand. */
+  static ArrayEngine open(EngineConfig config, Store store) {
     return new ArrayEngine(config, store);
   }
 

@@ -8,7 +8,8 @@ import org.cimforge.array.model.Volume;
 
 /**
  * Child-process side of {@link DurabilityTest}: starts a slow clone job, then creates volumes and snapshots in a
- * tight loop, printing an ACK line after each operation returned, until the parent kills it with SIGKILL.
+ * tight loop, printing an ACK line after each operation returned, until the parent kills it with SIGKILL. A second
+ * argument {@code fsync} runs it with {@code fsyncEachCommit}.
  */
 public final class CrashVictim {
 
@@ -17,7 +18,9 @@ public final class CrashVictim {
 
   public static void main(String[] args) {
     PrintStream out = System.out;
-    EngineConfig config = EngineConfig.defaults().withDataDirectory(Path.of(args[0])).withCopyRate(Lab.MIB);
+    boolean fsync = args.length > 1 && args[1].equals("fsync");
+    EngineConfig config = EngineConfig.defaults().withDataDirectory(Path.of(args[0])).withCopyRate(Lab.MIB)
+        .withFsyncEachCommit(fsync);
     ArrayEngine engine = ArrayEngine.open(config);
     String system = engine.storage().createSystem("victim", 512 * Lab.GIB, null).orThrow().id();
     String pool = engine.storage().createPool(system, "pool", 256 * Lab.GIB, 0, 0).orThrow().id();

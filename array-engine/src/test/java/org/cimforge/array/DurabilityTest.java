@@ -21,18 +21,22 @@ import org.cimforge.array.model.Volume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DurabilityTest {
 
   @TempDir
   Path dataDir;
 
-  @Test
+  /** Both settings promise kill -9 safety (README, "Durability model"); fsyncEachCommit only adds power loss. */
+  @ParameterizedTest(name = "fsyncEachCommit={0}")
+  @ValueSource(booleans = {false, true})
   @Timeout(60)
-  void everyAcknowledgedOperationSurvivesSigkillAndNothingIsHalfApplied() throws Exception {
+  void everyAcknowledgedOperationSurvivesSigkillAndNothingIsHalfApplied(boolean fsync) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        CrashVictim.class.getName(), dataDir.toString())
+        CrashVictim.class.getName(), dataDir.toString(), fsync ? "fsync" : "normal")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String jobId = null;
     String cloneId = null;

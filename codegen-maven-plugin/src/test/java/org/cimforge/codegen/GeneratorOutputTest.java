@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -77,24 +78,36 @@ class GeneratorOutputTest {
                 CodegenOptions.defaults("com.example").withIncludes(List.of("CIM_ManagedElement")));
         List<Path> written = SourceWriter.write(files, root);
         Path element = root.resolve("com/example/cim/ManagedElement.java");
-        assertThat(written).contains(element);
-        var before = Files.getLastModifiedTime(element);
-        Files.setLastModifiedTime(element, java.nio.file.attribute.FileTime.fromMillis(1000));
-        SourceWriter.write(files, root);
-        assertThat(Files.getLastModifiedTime(element).toMillis()).isEqualTo(1000);
-        assertThat(before).isNotNull();
+        assertThat(written).hasSameSizeAs(files).contains(element).allSatisfy(p -> assertThat(p).isRegularFile());
+        String rendered = files.stream().filter(f -> f.packageName().equals("com.example.cim")
+                && f.typeSpec().name().equals("ManagedElement")).findFirst().orElseThrow().toString();
+        assertThat(Files.readString(element, StandardCharsets.UTF_8)).isEqualTo(rendered);
+
+        // Unchanged content: the file is reported but not rewritten, so its (marked) timestamp stays.
+        FileTime marked = FileTime.fromMillis(1000);
+        Files.setLastModifiedTime(element, marked);
+        assertThat(SourceWriter.write(files, root)).isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(element)).isEqualTo(marked);
+
+        // Changed content (a hand edit): the file is rewritten with the generated text and gets a new timestamp.
+        Files.writeString(element, rendered + "// edited\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(element, marked);
+        assertThat(SourceWriter.write(files, root)).isEqualTo(written);
+        assertThat(Files.readString(element, StandardCharsets.UTF_8)).isEqualTo(rendered);
+        assertThat(Files.getLastModifiedTime(element)).isNotEqualTo(marked);
     }
 
     /** One golden file; run with -Dgolden.update=true to rewrite it after an intended change. */
     @Test
-    void goldenReplicationServiceModel() throws IOException {
+    void goldenReplicationServiceModel() throws Exception {
         List<JavaFile> files = CimForgeGenerator.generate(TestSchemas.storage(),
                 CodegenOptions.defaults("com.example").withIncludes(List.of("TPD_ReplicationService")));
         String actual = files.stream()
                 .filter(f -> f.packageName().equals("com.example.tpd") && f.typeSpec().name().equals("ReplicationService"))
                 .findFirst().orElseThrow().toString();
-        // Every golden must also compile with warnings as errors.
-        assertThat(InMemoryCompiler.compile(files)).isNotNull();
+        // Every golden must also compile with warnings as errors (compile throws on any diagnostic) and load.
+        assertThat(InMemoryCompiler.compile(files).loadClass("com.example.tpd.ReplicationService").getName())
+                .isEqualTo("com.example.tpd.ReplicationService");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);

@@ -51,6 +51,21 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /**
+   * The {@code synchronous} level this store's connection runs with, as SQLite reports it: 1 (NORMAL) by default,
+   * 2 (FULL) with fsync. The setting is per connection, so only this store's own connection can tell.
+   */
+  public synchronized int synchronousLevel() {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+      rs.next();
+      int level = rs.getInt(1);
+      connection.commit();
+      return level;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's synchronous setting", e);
+    }
+  }
+
   private void checkFormat() throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE name = 'format'")) {
