@@ -21,7 +21,7 @@ import org.cimforge.runtime.indication.SubscriptionStore.StoreException;
 import org.cimforge.runtime.query.Query;
 import org.cimforge.runtime.query.QueryException;
 import org.cimforge.runtime.query.QueryLanguage;
-import org.cimforge.runtime.server.CimClassRepository;
+import org.cimforge.runtime.spi.CimClassRepository;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMInstance;

@@ -8,31 +8,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.cimforge.runtime.query.ClassHierarchy;
-import org.cimforge.runtime.query.Query;
-import org.cimforge.runtime.query.QueryException;
-import org.cimforge.runtime.query.QueryLanguage;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimValues;
 import org.cimforge.runtime.cimxml.CimXmlDecoder;
 import org.cimforge.runtime.cimxml.CimXmlException;
 import org.cimforge.runtime.cimxml.CimXmlWriter;
 import org.cimforge.runtime.cimxml.XmlNode;
+import org.cimforge.runtime.query.ClassHierarchy;
+import org.cimforge.runtime.query.Query;
+import org.cimforge.runtime.query.QueryException;
+import org.cimforge.runtime.query.QueryLanguage;
+import org.cimforge.runtime.spi.CimAssociationProvider;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimErrorException;
+import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimMethodProvider;
+import org.cimforge.runtime.spi.CimMethodResult;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimPaths;
+import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
@@ -130,7 +139,7 @@ public final class CimDispatcher {
         try {
             reply = intrinsic ? intrinsic(req) : extrinsic(req);
         } catch (CimErrorException e) {
-            reply = errorResponse(req, e.code, e.getMessage());
+            reply = errorResponse(req, e.code(), e.getMessage());
         }
         try {
             reply.write(out);
@@ -138,7 +147,7 @@ public final class CimDispatcher {
             if (!out.reset()) {
                 throw e;
             }
-            write(errorResponse(req, e.code, e.getMessage()), out);
+            write(errorResponse(req, e.code(), e.getMessage()), out);
         } catch (CimXmlException e) {
             throw e;
         } catch (RuntimeException | XMLStreamException e) {
@@ -1169,7 +1178,7 @@ public final class CimDispatcher {
                     out.add(stripOrigin(filter(fetch(there, link.target()), props, null), origin));
                 } catch (CimErrorException e) {
                     // A dangling reference is skipped rather than failing the whole traversal.
-                    if (e.code != WBEMException.CIM_ERR_NOT_FOUND && e.code != WBEMException.CIM_ERR_INVALID_CLASS) {
+                    if (e.code() != WBEMException.CIM_ERR_NOT_FOUND && e.code() != WBEMException.CIM_ERR_INVALID_CLASS) {
                         throw e;
                     }
                 }

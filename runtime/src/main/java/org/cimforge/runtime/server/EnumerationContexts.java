@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cimforge.runtime.spi.CimErrorException;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**

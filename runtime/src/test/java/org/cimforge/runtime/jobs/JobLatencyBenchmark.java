@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cimforge.runtime.server.CimClassRepository;
-import org.cimforge.runtime.server.CimProviderRegistry;
 import org.cimforge.runtime.server.CimServer;
 import org.cimforge.runtime.server.CimServerConfig;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
