@@ -10,6 +10,7 @@ import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
 import org.cimforge.runtime.indication.IndicationService;
 import org.cimforge.runtime.interop.CimInterop;
+import org.cimforge.runtime.server.dispatch.CimDispatcher;
 import org.cimforge.runtime.spi.CimClassRepository;
 import org.cimforge.runtime.spi.CimProviderHost;
 import org.cimforge.runtime.spi.CimProviderRegistry;

@@ -1,4 +1,4 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.server.dispatch;
 
 import java.util.Iterator;
 import java.util.Map;
