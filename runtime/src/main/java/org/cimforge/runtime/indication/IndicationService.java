@@ -163,7 +163,7 @@ public final class IndicationService implements IndicationPublisher, AutoCloseab
                 continue;
             }
             if (time == null) {
-                time = SubscriptionRegistry.now(clock);
+                time = InteropProperties.now(clock);
                 Object source = InteropKeys.value(indication.getProperties(), "SourceInstance");
                 modelPath = source instanceof CIMInstance si ? ModelPaths.of(si, namespace, repository) : null;
             }
