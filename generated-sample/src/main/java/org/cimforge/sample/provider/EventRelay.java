@@ -19,8 +19,8 @@ import org.cimforge.array.model.StoragePool;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Synchronization;
 import org.cimforge.array.model.Volume;
-import org.cimforge.runtime.indication.IndicationPublisher;
 import org.cimforge.runtime.indication.LifecycleIndications;
+import org.cimforge.runtime.spi.IndicationPublisher;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 

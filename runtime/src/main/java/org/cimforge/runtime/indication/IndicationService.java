@@ -8,10 +8,11 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cimforge.runtime.indication.SubscriptionStore.StoreException;
+import org.cimforge.runtime.interop.CimInterop;
 import org.cimforge.runtime.query.ClassHierarchy;
-import org.cimforge.runtime.server.CimClassRepository;
-import org.cimforge.runtime.server.CimInterop;
-import org.cimforge.runtime.server.CimProviderRegistry;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.cimforge.runtime.spi.IndicationPublisher;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -162,7 +163,7 @@ public final class IndicationService implements IndicationPublisher, AutoCloseab
                 continue;
             }
             if (time == null) {
-                time = SubscriptionRegistry.now(clock);
+                time = InteropProperties.now(clock);
                 Object source = InteropKeys.value(indication.getProperties(), "SourceInstance");
                 modelPath = source instanceof CIMInstance si ? ModelPaths.of(si, namespace, repository) : null;
             }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimValues;
-import org.cimforge.runtime.server.CimClassRepository;
+import org.cimforge.runtime.spi.CimClassRepository;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;

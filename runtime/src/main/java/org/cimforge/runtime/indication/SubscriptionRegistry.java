@@ -1,10 +1,13 @@
 package org.cimforge.runtime.indication;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import static org.cimforge.runtime.indication.InteropProperties.invalid;
+import static org.cimforge.runtime.indication.InteropProperties.isOneOf;
+import static org.cimforge.runtime.indication.InteropProperties.key;
+import static org.cimforge.runtime.indication.InteropProperties.reference;
+import static org.cimforge.runtime.indication.InteropProperties.uint16;
+import static org.cimforge.runtime.indication.InteropProperties.uint16Property;
+
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,25 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.indication.SubscriptionStore.Kind;
 import org.cimforge.runtime.indication.SubscriptionStore.StoreException;
-import org.cimforge.runtime.query.Query;
-import org.cimforge.runtime.query.QueryException;
-import org.cimforge.runtime.query.QueryLanguage;
-import org.cimforge.runtime.server.CimClassRepository;
+import org.cimforge.runtime.spi.CimClassRepository;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
-import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
- * The filters, listener destinations and subscriptions of the interop namespace: validation of what clients create,
- * the in-memory state that {@code publish} reads without locks, and its persistence. Changes are serialized by one
- * lock; readers see copy-on-write snapshots.
+ * The filters, listener destinations and subscriptions of the interop namespace: the in-memory state that {@code
+ * publish} reads without locks, and the changes clients make to it, checked by the {@link SubscriptionValidator} and
+ * kept by the {@link SubscriptionPersistence}. Changes are serialized by one lock; readers see copy-on-write
+ * snapshots.
  */
 final class SubscriptionRegistry {
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
@@ -42,8 +41,6 @@ final class SubscriptionRegistry {
     static final String CIMXML_DESTINATION_CLASS = "CIM_ListenerDestinationCIMXML";
     static final String ABSTRACT_SUBSCRIPTION_CLASS = "CIM_AbstractIndicationSubscription";
     static final String SUBSCRIPTION_CLASS = "CIM_IndicationSubscription";
-    private static final String SYSTEM_CLASS = "CIM_ComputerSystem";
-    private static final int PERSISTENCE_TRANSIENT = 3;
     /** Subscription properties a client may change with ModifyInstance. */
     private static final Set<String> WRITABLE = Set.of("subscriptionstate", "onfatalerrorpolicy",
             "otheronfatalerrorpolicy", "failuretriggertimeinterval", "subscriptionduration",
@@ -57,10 +54,9 @@ final class SubscriptionRegistry {
         void destinationRemoved(DestinationEntry destination);
     }
 
-    private final CimClassRepository repository;
     private final String namespace;
-    private final String systemName;
-    private final SubscriptionStore store;
+    private final SubscriptionValidator rules;
+    private final SubscriptionPersistence persistence;
     private final Clock clock;
     private final String runId;
     private final AtomicLong serial = new AtomicLong();
@@ -79,10 +75,9 @@ final class SubscriptionRegistry {
 
     SubscriptionRegistry(CimClassRepository repository, String namespace, String systemName, SubscriptionStore store,
                          Clock clock, String runId) {
-        this.repository = repository;
         this.namespace = namespace;
-        this.systemName = systemName;
-        this.store = store;
+        this.rules = new SubscriptionValidator(repository, namespace, systemName);
+        this.persistence = new SubscriptionPersistence(store, repository, namespace, systemName);
         this.clock = clock;
         this.runId = runId;
     }
@@ -111,16 +106,16 @@ final class SubscriptionRegistry {
 
     /** Reads back what the store holds; objects that no longer make sense are skipped with a warning. */
     synchronized void restore() throws StoreException {
-        for (SubscriptionStore.Row row : store.load()) {
+        for (SubscriptionStore.Row row : persistence.rows()) {
             try {
-                CIMInstance stored = InstanceXml.read(row.xml(), namespace, repository);
+                CIMInstance stored = persistence.read(row);
                 switch (row.kind()) {
                     case FILTER -> {
-                        FilterEntry f = filterEntry(stored);
+                        FilterEntry f = rules.filterEntry(stored);
                         filters.put(f.id(), f);
                     }
                     case DESTINATION -> {
-                        DestinationEntry d = new DestinationEntry(stored, url(stored));
+                        DestinationEntry d = new DestinationEntry(stored, SubscriptionValidator.url(stored));
                         destinations.put(d.id(), d);
                     }
                     case SUBSCRIPTION -> {
@@ -139,91 +134,15 @@ final class SubscriptionRegistry {
     // ---- filters ----
 
     synchronized CIMObjectPath createFilter(CIMInstance given) throws WBEMException {
-        CIMInstance filled = withKeys(given, FILTER_CLASS);
-        FilterEntry entry = filterEntry(filled);
+        CIMInstance filled = rules.withKeys(given, FILTER_CLASS);
+        FilterEntry entry = rules.filterEntry(filled);
         if (filters.containsKey(entry.id())) {
             throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "the indication filter " + entry.name()
                     + " already exists");
         }
-        save(Kind.FILTER, entry.id(), filled);
+        persistence.save(Kind.FILTER, entry.id(), filled);
         filters.put(entry.id(), entry);
         return filled.getObjectPath();
-    }
-
-    private FilterEntry filterEntry(CIMInstance filter) throws WBEMException {
-        String language = string(filter, "QueryLanguage");
-        String text = string(filter, "Query");
-        if (language == null || language.isBlank()) {
-            throw invalid("QueryLanguage is required (WQL or DMTF:CQL)");
-        }
-        QueryLanguage lang = QueryLanguage.byName(language);
-        if (lang == null) {
-            throw new WBEMException(WBEMException.CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED, "query language '" + language
-                    + "' is not supported; use WQL, DMTF:CQL or CIM:CQL");
-        }
-        if (text == null || text.isBlank()) {
-            throw invalid("Query is required");
-        }
-        Query query;
-        try {
-            query = Query.parse(text, lang);
-        } catch (QueryException e) {
-            throw invalid("Query is not valid " + lang.standardName() + " at column " + e.column() + ": "
-                    + e.reason());
-        }
-        List<String> sources = sourceNamespaces(filter);
-        requireIndicationClass(query.fromClass(), sources);
-        return new FilterEntry(filter, query, sources);
-    }
-
-    private List<String> sourceNamespaces(CIMInstance filter) throws WBEMException {
-        List<String> result = new ArrayList<>();
-        Object many = InteropKeys.value(filter.getProperties(), "SourceNamespaces");
-        if (many instanceof Object[] array) {
-            for (Object o : array) {
-                if (o != null && !o.toString().isBlank()) {
-                    result.add(o.toString());
-                }
-            }
-        }
-        String one = string(filter, "SourceNamespace");
-        if (one != null && !one.isBlank()) {
-            result.add(one);
-        }
-        List<String> normalized = new ArrayList<>();
-        for (String ns : result) {
-            String n = FilterEntry.normalize(ns);
-            if (repository.canonicalNamespace(n) == null) {
-                throw invalid("source namespace '" + ns + "' is not served by this server");
-            }
-            if (!normalized.contains(n)) {
-                normalized.add(n);
-            }
-        }
-        return normalized;
-    }
-
-    /** A filter whose FROM names no indication class it could ever see would wait forever: refuse it. */
-    private void requireIndicationClass(String className, List<String> sources) throws WBEMException {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(namespace);
-        if (sources.isEmpty()) {
-            candidates.addAll(repository.namespaces());
-        } else {
-            for (String s : sources) {
-                candidates.add(repository.canonicalNamespace(s));
-            }
-        }
-        boolean known = false;
-        for (String ns : candidates) {
-            CimClass c = repository.modelClass(ns, className);
-            if (c != null && c.isIndication()) {
-                return;
-            }
-            known |= c != null;
-        }
-        throw invalid(known ? className + " in FROM is not an indication class"
-                : "the indication class " + className + " in FROM is not known to this server");
     }
 
     synchronized void deleteFilter(CIMObjectPath path) throws WBEMException {
@@ -234,7 +153,7 @@ final class SubscriptionRegistry {
                         + " is still used by a subscription; delete the subscription first");
             }
         }
-        delete(Kind.FILTER, f.id());
+        persistence.delete(Kind.FILTER, f.id());
         filters.remove(f.id());
     }
 
@@ -259,65 +178,18 @@ final class SubscriptionRegistry {
     // ---- destinations ----
 
     synchronized CIMObjectPath createDestination(CIMInstance given) throws WBEMException {
-        CimClass c = repository.modelClass(namespace, given.getClassName());
-        if (c == null || c.isAbstract()) {
-            throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "create a " + CIMXML_DESTINATION_CLASS
-                    + ", not the abstract " + given.getClassName());
-        }
-        Object protocol = InteropKeys.value(given.getProperties(), "Protocol");
-        if (protocol instanceof Number n && n.intValue() != 2) {
-            throw invalid("Protocol " + n + " is not supported; this server delivers CIM-XML (2) only");
-        }
-        CIMInstance filled = withKeys(given, given.getClassName());
-        DestinationEntry entry = new DestinationEntry(filled, url(filled));
+        rules.checkDestination(given);
+        CIMInstance filled = rules.withKeys(given, given.getClassName());
+        DestinationEntry entry = new DestinationEntry(filled, SubscriptionValidator.url(filled));
         if (destinations.containsKey(entry.id())) {
             throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "the listener destination "
                     + InteropKeys.value(filled.getProperties(), InteropKeys.NAME) + " already exists");
         }
-        if (!transientDestination(entry)) {
-            save(Kind.DESTINATION, entry.id(), filled);
+        if (!SubscriptionValidator.transientDestination(entry)) {
+            persistence.save(Kind.DESTINATION, entry.id(), filled);
         }
         destinations.put(entry.id(), entry);
         return filled.getObjectPath();
-    }
-
-    private static boolean transientDestination(DestinationEntry d) {
-        Object p = InteropKeys.value(d.instance().getProperties(), "PersistenceType");
-        return p instanceof Number n && n.intValue() == PERSISTENCE_TRANSIENT;
-    }
-
-    /** The listener URL of a destination: http or https; without a scheme http is assumed. */
-    static URI url(CIMInstance destination) throws WBEMException {
-        String text = string(destination, "Destination");
-        if (text == null || text.isBlank()) {
-            throw invalid("Destination is required (the listener URL, such as http://host:5990)");
-        }
-        String t = text.trim();
-        if (!t.contains("://")) {
-            t = "http://" + t;
-        }
-        URI uri;
-        try {
-            uri = new URI(t);
-        } catch (URISyntaxException e) {
-            throw invalid("Destination '" + text + "' is not a URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid("Destination '" + text + "' must be an http or https URL");
-        }
-        if (uri.getHost() == null) {
-            throw invalid("Destination '" + text + "' names no host");
-        }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        try {
-            return new URI(scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                    + (uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]"
-                    : uri.getHost()) + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        } catch (URISyntaxException e) {
-            throw invalid("Destination '" + text + "' is not a URL: " + e.getMessage());
-        }
     }
 
     synchronized void deleteDestination(CIMObjectPath path) throws WBEMException {
@@ -329,7 +201,7 @@ final class SubscriptionRegistry {
                         + " is still used by a subscription; delete the subscription first");
             }
         }
-        delete(Kind.DESTINATION, d.id());
+        persistence.delete(Kind.DESTINATION, d.id());
         destinations.remove(d.id());
         changes.destinationRemoved(d);
     }
@@ -365,9 +237,9 @@ final class SubscriptionRegistry {
                     + " to that destination already exists");
         }
         int state = uint16(given, "SubscriptionState", SubscriptionEntry.STATE_ENABLED);
-        checkState(state);
+        SubscriptionValidator.checkState(state);
         int policy = uint16(given, "OnFatalErrorPolicy", SubscriptionEntry.POLICY_IGNORE);
-        checkPolicy(policy);
+        SubscriptionValidator.checkPolicy(policy);
         CIMObjectPath path = subscriptionPath(given.getClassName(), f, d);
         List<CIMProperty<?>> props = new ArrayList<>();
         for (CIMProperty<?> p : given.getProperties()) {
@@ -385,8 +257,8 @@ final class SubscriptionRegistry {
         props.add(new CIMProperty<>("TimeOfLastStateChange", CIMDataType.DATETIME_T, now));
         CIMInstance instance = new CIMInstance(path, props.toArray(new CIMProperty<?>[0]));
         SubscriptionEntry entry = new SubscriptionEntry(instance, f, d, nextContext());
-        if (!transientDestination(d)) {
-            save(Kind.SUBSCRIPTION, entry.id(), instance);
+        if (!SubscriptionValidator.transientDestination(d)) {
+            persistence.save(Kind.SUBSCRIPTION, entry.id(), instance);
         }
         subscriptions.add(entry);
         return path;
@@ -432,7 +304,7 @@ final class SubscriptionRegistry {
     }
 
     private void remove(SubscriptionEntry s) throws WBEMException {
-        delete(Kind.SUBSCRIPTION, s.id());
+        persistence.delete(Kind.SUBSCRIPTION, s.id());
         subscriptions.remove(s);
         s.markRemoved();
         changes.subscriptionStopped(s);
@@ -469,12 +341,12 @@ final class SubscriptionRegistry {
             CIMProperty<?> replacement = wanted;
             if (name.equalsIgnoreCase("SubscriptionState")) {
                 int state = newValue instanceof Number n ? n.intValue() : SubscriptionEntry.STATE_ENABLED;
-                checkState(state);
+                SubscriptionValidator.checkState(state);
                 stateChanged = state != s.state();
                 replacement = uint16Property("SubscriptionState", state);
             } else if (name.equalsIgnoreCase("OnFatalErrorPolicy")) {
                 int policy = newValue instanceof Number n ? n.intValue() : SubscriptionEntry.POLICY_IGNORE;
-                checkPolicy(policy);
+                SubscriptionValidator.checkPolicy(policy);
                 replacement = uint16Property("OnFatalErrorPolicy", policy);
             } else if (replacement == null) {
                 replacement = existing == null ? null
@@ -493,8 +365,8 @@ final class SubscriptionRegistry {
     }
 
     private void update(SubscriptionEntry s, CIMInstance instance) throws WBEMException {
-        if (!transientDestination(s.destination)) {
-            save(Kind.SUBSCRIPTION, s.id(), instance);
+        if (!SubscriptionValidator.transientDestination(s.destination)) {
+            persistence.save(Kind.SUBSCRIPTION, s.id(), instance);
         }
         s.instance(instance);
         if (!s.active()) {
@@ -540,132 +412,6 @@ final class SubscriptionRegistry {
     }
 
     private CIMDateTimeAbsolute now() {
-        return now(clock);
-    }
-
-    static CIMDateTimeAbsolute now(Clock clock) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSSSS");
-        return new CIMDateTimeAbsolute(f.format(clock.instant().atOffset(ZoneOffset.UTC)) + "+000");
-    }
-
-    /** The instance with its four keys filled (defaults for the system ones) and a full path. */
-    private CIMInstance withKeys(CIMInstance given, String defaultClass) throws WBEMException {
-        String className = given.getClassName() == null ? defaultClass : given.getClassName();
-        String name = string(given, InteropKeys.NAME);
-        if (name == null || name.isBlank()) {
-            throw invalid("Name is required");
-        }
-        String creation = string(given, InteropKeys.CREATION_CLASS_NAME);
-        if (creation != null && !creation.isBlank() && !creation.equalsIgnoreCase(className)) {
-            throw invalid("CreationClassName '" + creation + "' does not match the class " + className);
-        }
-        String systemClass = string(given, InteropKeys.SYSTEM_CREATION_CLASS_NAME);
-        String system = string(given, InteropKeys.SYSTEM_NAME);
-        List<CIMProperty<?>> keys = List.of(
-                keyProperty(InteropKeys.SYSTEM_CREATION_CLASS_NAME,
-                        systemClass == null || systemClass.isBlank() ? SYSTEM_CLASS : systemClass),
-                keyProperty(InteropKeys.SYSTEM_NAME, system == null || system.isBlank() ? systemName : system),
-                keyProperty(InteropKeys.CREATION_CLASS_NAME, className),
-                keyProperty(InteropKeys.NAME, name));
-        List<CIMProperty<?>> props = new ArrayList<>(keys);
-        for (CIMProperty<?> p : given.getProperties()) {
-            if (InteropKeys.property(keys.toArray(new CIMProperty<?>[0]), p.getName()) == null) {
-                props.add(p);
-            }
-        }
-        CIMObjectPath path = new CIMObjectPath(null, null, null, namespace, className,
-                keys.toArray(new CIMProperty<?>[0]));
-        return new CIMInstance(path, props.toArray(new CIMProperty<?>[0]));
-    }
-
-    private static CIMProperty<String> keyProperty(String name, String value) {
-        return new CIMProperty<>(name, CIMDataType.STRING_T, value, true, false, null);
-    }
-
-    private static CIMProperty<UnsignedInteger16> uint16Property(String name, int value) {
-        return new CIMProperty<>(name, CIMDataType.UINT16_T, new UnsignedInteger16(value));
-    }
-
-    private static String string(CIMInstance i, String name) {
-        Object v = InteropKeys.value(i.getProperties(), name);
-        return v == null ? null : v.toString();
-    }
-
-    private static int uint16(CIMInstance i, String name, int fallback) throws WBEMException {
-        Object v = InteropKeys.value(i.getProperties(), name);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        throw invalid(name + " must be a number");
-    }
-
-    private static void checkState(int state) throws WBEMException {
-        if (state != SubscriptionEntry.STATE_ENABLED && state != SubscriptionEntry.STATE_ENABLED_DEGRADED
-                && state != SubscriptionEntry.STATE_DISABLED) {
-            throw invalid("SubscriptionState " + state + " cannot be set; use 2 (Enabled) or 4 (Disabled)");
-        }
-    }
-
-    private static void checkPolicy(int policy) throws WBEMException {
-        if (policy < SubscriptionEntry.POLICY_OTHER || policy > SubscriptionEntry.POLICY_REMOVE) {
-            throw invalid("OnFatalErrorPolicy " + policy + " is not one of 1 (Other), 2 (Ignore), 3 (Disable), "
-                    + "4 (Remove)");
-        }
-    }
-
-    private static CIMObjectPath reference(CIMInstance i, String name) throws WBEMException {
-        Object v = InteropKeys.value(i.getProperties(), name);
-        if (v instanceof CIMObjectPath p) {
-            return p;
-        }
-        throw invalid(name + " is required: a reference to the " + (name.equals("Filter") ? "indication filter"
-                : "listener destination"));
-    }
-
-    private static CIMObjectPath key(CIMObjectPath path, String name) throws WBEMException {
-        CIMProperty<?> k = path == null ? null : path.getKey(name);
-        if (k == null) {
-            for (CIMProperty<?> p : path == null ? new CIMProperty<?>[0] : path.getKeys()) {
-                if (p.getName().equalsIgnoreCase(name)) {
-                    k = p;
-                }
-            }
-        }
-        if (k != null && k.getValue() instanceof CIMObjectPath p) {
-            return p;
-        }
-        throw invalid("the subscription path needs the key " + name);
-    }
-
-    private static boolean isOneOf(String name, String... names) {
-        for (String n : names) {
-            if (n.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void save(Kind kind, String id, CIMInstance instance) throws WBEMException {
-        try {
-            store.save(kind, id, InstanceXml.write(instance, namespace, systemName));
-        } catch (StoreException e) {
-            throw new WBEMException(WBEMException.CIM_ERR_FAILED, e.getMessage());
-        }
-    }
-
-    private void delete(Kind kind, String id) throws WBEMException {
-        try {
-            store.delete(kind, id);
-        } catch (StoreException e) {
-            throw new WBEMException(WBEMException.CIM_ERR_FAILED, e.getMessage());
-        }
-    }
-
-    static WBEMException invalid(String message) {
-        return new WBEMException(WBEMException.CIM_ERR_INVALID_PARAMETER, message);
+        return InteropProperties.now(clock);
     }
 }

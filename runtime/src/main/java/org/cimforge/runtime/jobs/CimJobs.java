@@ -18,11 +18,11 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cimforge.runtime.CimDateTime;
-import org.cimforge.runtime.indication.IndicationPublisher;
 import org.cimforge.runtime.indication.LifecycleIndications;
-import org.cimforge.runtime.server.CimClassRepository;
-import org.cimforge.runtime.server.CimProviderRegistry;
-import org.cimforge.runtime.server.CimServer;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimProviderHost;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.cimforge.runtime.spi.IndicationPublisher;
 import org.metricshub.wbem.javax.cim.CIMDateTime;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -94,15 +94,15 @@ public final class CimJobs implements AutoCloseable {
         return settings;
     }
 
-    /** Installs the framework on a running or not yet started server. */
-    public static CimJobs install(CimServer server, JobSettings settings) {
+    /** Installs the framework on a running or not yet started server (a {@code CimServer}). */
+    public static CimJobs install(CimProviderHost server, JobSettings settings) {
         Objects.requireNonNull(server, "server");
         // The server's publisher is read at every publication: it may be replaced by a delivering one later.
         return install(server, settings, server::indications);
     }
 
     /** Installs the framework with another source of publishers (tests record indications this way). */
-    static CimJobs install(CimServer server, JobSettings settings, Supplier<IndicationPublisher> publisher) {
+    static CimJobs install(CimProviderHost server, JobSettings settings, Supplier<IndicationPublisher> publisher) {
         return new CimJobs(server.repository(), server.providers(), settings, Objects.requireNonNull(publisher));
     }
 

@@ -2,8 +2,8 @@ package org.cimforge.runtime.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cimforge.runtime.server.CimAssociationProvider;
-import org.cimforge.runtime.server.CimOperationContext;
+import org.cimforge.runtime.spi.CimAssociationProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 

@@ -1,8 +1,8 @@
 package org.cimforge.runtime.jobs;
 
 import java.util.List;
-import org.cimforge.runtime.server.CimInstanceProvider;
-import org.cimforge.runtime.server.CimOperationContext;
+import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.WBEMException;

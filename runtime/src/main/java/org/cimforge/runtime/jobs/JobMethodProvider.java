@@ -2,9 +2,9 @@ package org.cimforge.runtime.jobs;
 
 import java.util.List;
 import java.util.Locale;
-import org.cimforge.runtime.server.CimMethodProvider;
-import org.cimforge.runtime.server.CimMethodResult;
-import org.cimforge.runtime.server.CimOperationContext;
+import org.cimforge.runtime.spi.CimMethodProvider;
+import org.cimforge.runtime.spi.CimMethodResult;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeInterval;

@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import org.cimforge.runtime.cimxml.CimXmlParser;
 import org.cimforge.runtime.cimxml.CimXmlWriter;
 import org.cimforge.runtime.cimxml.XmlNode;
+import org.cimforge.runtime.server.dispatch.CimDispatcher;
 
 /** Builds an ERROR response for a request whose operation could not produce one itself (timeouts, crashes). */
 final class CimErrorResponses {

@@ -1,8 +1,8 @@
 package org.cimforge.runtime.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.cimforge.runtime.cimxml.CimXmlException;
 import org.cimforge.runtime.cimxml.CimXmlParser;
 import org.cimforge.runtime.cimxml.XmlNode;
+import org.cimforge.runtime.server.dispatch.CimDispatcher;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;

@@ -8,8 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
-import org.cimforge.runtime.indication.IndicationPublisher;
 import org.cimforge.runtime.indication.IndicationService;
+import org.cimforge.runtime.interop.CimInterop;
+import org.cimforge.runtime.server.dispatch.CimDispatcher;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimProviderHost;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.cimforge.runtime.spi.IndicationPublisher;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -24,7 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * An embedded CIM-XML (DSP0200/DSP0201) WBEM server on Jetty: {@code CimServer.start(config, repository,
  * providers)} and clients can connect to {@code /cimom}.
  */
-public final class CimServer implements AutoCloseable {
+public final class CimServer implements CimProviderHost, AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerConnector secureConnector;
@@ -171,16 +176,19 @@ public final class CimServer implements AutoCloseable {
     }
 
     /** The class repository the server serves (shared, safe for concurrent reads). */
+    @Override
     public CimClassRepository repository() {
         return repository;
     }
 
     /** The provider registry; providers may be registered while the server runs. */
+    @Override
     public CimProviderRegistry providers() {
         return providers;
     }
 
     /** Where providers and the job framework publish indications for delivery to subscribers. */
+    @Override
     public IndicationPublisher indications() {
         return indications;
     }

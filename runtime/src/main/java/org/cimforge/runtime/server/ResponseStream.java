@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cimforge.runtime.server.dispatch.ResponseSink;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * <p>One thread writes (the operation); another (the HTTP thread) may {@link #abandon} it while nothing is
  * committed. Whoever wins that race owns the response; the Jetty callback is completed exactly once.
  */
-final class ResponseStream extends OutputStream {
+final class ResponseStream extends ResponseSink {
     private static final int OPEN = 0;
     private static final int STREAMING = 1;
     private static final int DONE = 2;
@@ -41,11 +42,6 @@ final class ResponseStream extends OutputStream {
         this.callback = callback;
         this.threshold = response == null ? Integer.MAX_VALUE : threshold;
         this.buffer = new byte[response == null ? 4096 : Math.min(8192, threshold)];
-    }
-
-    /** An in-memory stream, for callers that want the body as bytes. */
-    static ResponseStream inMemory() {
-        return new ResponseStream(null, null, 0);
     }
 
     @Override
@@ -96,8 +92,8 @@ final class ResponseStream extends OutputStream {
         downstream = Content.Sink.asOutputStream(response);
     }
 
-    /** Discards what was written so far when nothing is committed yet; false once streaming has begun. */
-    boolean reset() {
+    @Override
+    public boolean reset() {
         if (state.get() != OPEN) {
             return false;
         }

@@ -6,18 +6,17 @@ import static org.cimforge.runtime.jobs.JobFixture.LEAN;
 import static org.cimforge.runtime.jobs.JobFixture.NS;
 import static org.cimforge.runtime.jobs.JobFixture.servicePath;
 import static org.cimforge.runtime.jobs.JobFixture.volumePath;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.cimforge.runtime.server.CimInstanceProvider;
-import org.metricshub.wbem.javax.cim.CIMArgument;
-import org.metricshub.wbem.javax.cim.CIMInstance;
-import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.cimforge.runtime.spi.CimInstanceProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 
 /** Installing the framework, the schemas it accepts, the properties it sets, and the InstanceIDs it gives. */
 class JobInstallTest {

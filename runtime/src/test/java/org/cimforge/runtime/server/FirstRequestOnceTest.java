@@ -1,13 +1,19 @@
 package org.cimforge.runtime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.security.auth.Subject;
+import org.cimforge.runtime.spi.CimMethodResult;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -20,10 +26,6 @@ import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 import org.metricshub.wbem.javax.wbem.client.WBEMClientConstants;
 import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A fresh SBLIM client meets the 401 challenge on its very first request; that request must still run exactly once,

@@ -3,13 +3,19 @@ package org.cimforge.runtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cimforge.runtime.server.SblimInteropTest.drain;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.cimforge.runtime.interop.CimInterop;
+import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMClass;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -22,9 +28,6 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.metricshub.wbem.javax.wbem.client.EnumerateResponse;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The second half of the SBLIM interop tests: the interop namespace, qualifier declarations, class-level association

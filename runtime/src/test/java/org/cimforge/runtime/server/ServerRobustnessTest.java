@@ -3,7 +3,6 @@ package org.cimforge.runtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cimforge.runtime.server.RawHttpTest.getInstanceBody;
 import static org.cimforge.runtime.server.RawHttpTest.post;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,12 +18,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Concurrency, graceful stop and huge bodies: the server keeps serving and never hangs. */
 @Timeout(60)

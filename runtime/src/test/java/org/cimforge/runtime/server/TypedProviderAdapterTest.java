@@ -2,18 +2,18 @@ package org.cimforge.runtime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cimforge.runtime.CimClassInfo;
-import org.cimforge.runtime.CimKind;
 import org.cimforge.runtime.CimInstanceBase;
+import org.cimforge.runtime.CimKind;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.provider.InstanceProvider;
 import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.runtime.provider.MethodProvider;
+import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.spi;
 
 import java.security.Principal;
 import java.util.ArrayList;

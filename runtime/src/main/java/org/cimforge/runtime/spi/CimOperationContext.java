@@ -1,4 +1,4 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.spi;
 
 /**
  * What a CIM-level provider learns about the request it serves.

@@ -1,4 +1,4 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.server.dispatch;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cimforge.runtime.spi.CimErrorException;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**

@@ -1,12 +1,12 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.spi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.mof.model.CimMethod;

@@ -1,4 +1,4 @@
-package org.cimforge.runtime.server;
+package org.cimforge.runtime.interop;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
 import org.cimforge.mof.model.CimSchema;
+import org.cimforge.runtime.spi.CimAssociationProvider;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimPaths;
+import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -86,7 +91,7 @@ public final class CimInterop {
      * Adds the interop namespace to {@code repository} when it does not serve one, and registers the interop
      * providers for those of its classes that have no provider yet.
      */
-    static CimInterop install(CimClassRepository repository, CimProviderRegistry providers, String systemName) {
+    public static CimInterop install(CimClassRepository repository, CimProviderRegistry providers, String systemName) {
         if (repository.canonicalNamespace(NAMESPACE) == null) {
             repository.namespace(NAMESPACE, schema());
         }

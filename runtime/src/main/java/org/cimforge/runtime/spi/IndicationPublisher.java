@@ -1,4 +1,4 @@
-package org.cimforge.runtime.indication;
+package org.cimforge.runtime.spi;
 
 import org.metricshub.wbem.javax.cim.CIMInstance;
 

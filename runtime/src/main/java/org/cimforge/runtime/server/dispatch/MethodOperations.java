@@ -1,0 +1,106 @@
+package org.cimforge.runtime.server.dispatch;
+
+import static org.cimforge.runtime.server.dispatch.OperationSupport.decode;
+import static org.cimforge.runtime.server.dispatch.OperationSupport.invalidParameter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.runtime.cimxml.CimValues;
+import org.cimforge.runtime.cimxml.XmlNode;
+import org.cimforge.runtime.spi.CimErrorException;
+import org.cimforge.runtime.spi.CimMethodProvider;
+import org.cimforge.runtime.spi.CimMethodResult;
+import org.metricshub.wbem.javax.cim.CIMArgument;
+import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMMethod;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMParameter;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * Extrinsic method calls (METHODCALL) on instance and class paths: parameters typed from the method declaration,
+ * the method provider found up the class lineage, and return values coerced to the declared types.
+ */
+final class MethodOperations {
+    private final OperationSupport support;
+
+    MethodOperations(OperationSupport support) {
+        this.support = support;
+    }
+
+    Reply invoke(OperationRequest req) throws WBEMException {
+        support.requireNamespace(req);
+        XmlNode targetNode = req.call.child("LOCALINSTANCEPATH") != null ? req.call.child("LOCALINSTANCEPATH")
+                : req.call.child("LOCALCLASSPATH");
+        CIMObjectPath parsed = decode(() -> support.decoder.objectPath(targetNode, req.namespace));
+        CimClass model = support.requireClass(req, parsed.getObjectName());
+        CIMObjectPath target = new CIMObjectPath(null, null, null, req.namespace, parsed.getObjectName(),
+                parsed.getKeys());
+        CIMClass cimClass = support.repository.cimClass(req.namespace, model.name().spelling());
+        CIMMethod<?> method = cimClass.getMethod(req.method);
+        if (method == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_METHOD_NOT_FOUND,
+                    "class " + model.name().spelling() + " has no method " + req.method);
+        }
+        List<CIMArgument<?>> in = new ArrayList<>();
+        for (XmlNode p : req.call.all("PARAMVALUE")) {
+            CIMArgument<?> arg = decode(() -> support.decoder.paramValue(p, req.namespace, model.name().spelling(),
+                    method.getName()));
+            if (method.getParameter(arg.getName()) == null) {
+                throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
+            }
+            in.add(arg);
+        }
+        CimMethodProvider provider = null;
+        for (CimClass k : model.lineage()) {
+            provider = support.providers.methodProvider(req.namespace, k.name().spelling());
+            if (provider != null) {
+                break;
+            }
+        }
+        if (provider == null) {
+            throw new CimErrorException(WBEMException.CIM_ERR_METHOD_NOT_AVAILABLE,
+                    "no provider runs " + model.name().spelling() + "." + method.getName());
+        }
+        if (target.getKeys().length > 0 && support.providerFor(req, model) != null) {
+            // An instance method on an instance that does not exist is CIM_ERR_NOT_FOUND, not the provider's call.
+            support.fetch(req, target);
+        }
+        CimMethodResult result = provider.invokeMethod(req.context, target, method.getName(), in);
+        if (result == null) {
+            result = CimMethodResult.of(null);
+        }
+        CimMethodResult r = result;
+        CIMDataType returnType = method.getDataType();
+        Object returnValue = coerce(returnType, r.returnValue());
+        return Reply.respond(req, false, w -> {
+            if (returnValue != null) {
+                w.typedValue("RETURNVALUE", null, returnType, returnValue, req.namespace);
+            }
+            for (CIMArgument<?> out : r.outArguments()) {
+                if (out.getValue() == null) {
+                    continue;
+                }
+                CIMParameter<?> declared = method.getParameter(out.getName());
+                CIMDataType type = declared != null ? declared.getDataType() : out.getDataType();
+                w.typedValue("PARAMVALUE", declared != null ? declared.getName() : out.getName(), type,
+                        coerce(type, out.getValue()), req.namespace);
+            }
+        });
+    }
+
+    /** Converts a numeric return value to the declared CIM integer type when the provider used another Java type. */
+    private static Object coerce(CIMDataType type, Object value) {
+        if (value == null || type == null || type.isArray() || !(value instanceof Number)) {
+            return value;
+        }
+        int code = type.getType();
+        if (code == CIMDataType.REFERENCE || code == CIMDataType.OBJECT || code == CIMDataType.STRING
+                || CIMDataType.getDataType(value).getType() == code) {
+            return value;
+        }
+        return CimValues.parse(code, value.toString());
+    }
+}

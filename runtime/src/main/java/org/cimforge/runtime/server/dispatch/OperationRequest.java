@@ -1,0 +1,145 @@
+package org.cimforge.runtime.server.dispatch;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cimforge.runtime.cimxml.CimXmlDecoder;
+import org.cimforge.runtime.cimxml.XmlNode;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+
+/** One decoded operation call: message id, operation name, target namespace, caller, and typed parameter access. */
+final class OperationRequest {
+    final String id;
+    final String method;
+    final String namespace;
+    final String host;
+    final XmlNode call;
+    final CimOperationContext context;
+    private final Map<String, XmlNode> params = new HashMap<>();
+    private final CimClassRepository repository;
+    private final CimXmlDecoder decoder;
+
+    OperationRequest(CimClassRepository repository, CimXmlDecoder decoder, String id, String method,
+                     String namespace, String user, String host, XmlNode call) {
+        this.repository = repository;
+        this.decoder = decoder;
+        this.id = id;
+        this.method = method;
+        this.host = host;
+        this.call = call;
+        String canonical = repository.canonicalNamespace(namespace);
+        this.namespace = canonical == null ? namespace : canonical;
+        this.context = new CimOperationContext(this.namespace, user, host);
+        for (XmlNode p : call.children()) {
+            if (p.name().equals("IPARAMVALUE")) {
+                params.put(p.requiredAttr("NAME").toLowerCase(Locale.ROOT), p);
+            }
+        }
+    }
+
+    /** Whether this is an intrinsic operation (IMETHODCALL) rather than an extrinsic method (METHODCALL). */
+    boolean intrinsic() {
+        return call.name().equals("IMETHODCALL");
+    }
+
+    /** The same request aimed at another served namespace (for references that cross namespaces). */
+    OperationRequest in(String otherNamespace) {
+        if (otherNamespace == null || otherNamespace.isEmpty() || otherNamespace.equalsIgnoreCase(namespace)
+                || repository.canonicalNamespace(otherNamespace) == null) {
+            return this;
+        }
+        return new OperationRequest(repository, decoder, id, method, otherNamespace, context.user(), host, call);
+    }
+
+    XmlNode param(String name) {
+        XmlNode p = params.get(name.toLowerCase(Locale.ROOT));
+        return p == null ? null : p.firstChild();
+    }
+
+    boolean bool(String name, boolean def) {
+        XmlNode v = param(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.name().equals("VALUE")) {
+            throw OperationSupport.invalidParameter(name + " must be a boolean VALUE");
+        }
+        String t = v.text().trim();
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw OperationSupport.invalidParameter(name + " must be TRUE or FALSE, not '" + t + "'");
+    }
+
+    String string(String name) {
+        XmlNode v = param(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.name().equals("VALUE")) {
+            throw OperationSupport.invalidParameter(name + " must be a VALUE");
+        }
+        return v.text().trim();
+    }
+
+    Long uint32(String name) {
+        String s = string(name);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(s);
+            if (v < 0 || v > 0xFFFFFFFFL) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw OperationSupport.invalidParameter(name + " must be a uint32, not '" + s + "'");
+        }
+    }
+
+    String className(String name, boolean required) {
+        XmlNode v = param(name);
+        if (v == null) {
+            if (required) {
+                throw OperationSupport.invalidParameter(name + " is required");
+            }
+            return null;
+        }
+        if (!v.name().equals("CLASSNAME")) {
+            throw OperationSupport.invalidParameter(name + " must be a CLASSNAME");
+        }
+        return v.requiredAttr("NAME");
+    }
+
+    /** A PropertyList as lower-case names, or null when absent (meaning: all properties). */
+    Set<String> propertyList(String name) {
+        XmlNode v = param(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.name().equals("VALUE.ARRAY")) {
+            throw OperationSupport.invalidParameter(name + " must be a VALUE.ARRAY of property names");
+        }
+        Set<String> names = new HashSet<>();
+        for (XmlNode e : v.children()) {
+            names.add(e.text().trim().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    CIMObjectPath instanceName(String name) {
+        XmlNode v = param(name);
+        if (v == null || !v.name().equals("INSTANCENAME")) {
+            throw OperationSupport.invalidParameter(name + " must be an INSTANCENAME");
+        }
+        return OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
+    }
+}
