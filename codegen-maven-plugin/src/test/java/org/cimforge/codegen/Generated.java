@@ -18,7 +18,7 @@ final class Generated {
 
     private Generated(List<JavaFile> files) {
         this.files = files;
-        this.loader = InMemoryCompiler.compile(files);
+        this.loader = Javac.compile(files);
     }
 
     /** The storage test schema, generated under {@code com.example} and compiled once per test JVM. */

@@ -1,0 +1,67 @@
+package org.cimforge.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+
+/** Compiles generated files with compile-testing's javac (warnings as errors) and loads the classes. */
+final class Javac {
+    // -proc:none: generated code has no processors to run, and javac would warn that none was found.
+    private static final List<String> OPTIONS = List.of("-Xlint:all", "-Werror", "-proc:none", "--release", "17");
+
+    private Javac() {
+    }
+
+    /** Compiles the files against the test class path without asserting anything about the outcome. */
+    static Compilation compilation(List<JavaFile> files) {
+        return Compiler.javac().withOptions(OPTIONS)
+                .withClasspath(classPath())
+                .compile(files.stream().map(JavaFile::toJavaFileObject).toList());
+    }
+
+    /** Compiles the files and returns a loader for the result; fails on any diagnostic, warnings included. */
+    static ClassLoader compile(List<JavaFile> files) {
+        Compilation compilation = compilation(files);
+        assertThat(compilation).succeededWithoutWarnings();
+        Map<String, JavaFileObject> classes = compilation.generatedFiles().stream()
+                .filter(f -> f.getKind() == JavaFileObject.Kind.CLASS)
+                .collect(Collectors.toMap(Javac::binaryName, Function.identity()));
+        return new ClassLoader(Javac.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                JavaFileObject file = classes.get(name);
+                if (file == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                try (InputStream in = file.openInputStream()) {
+                    byte[] b = in.readAllBytes();
+                    return defineClass(name, b, 0, b.length);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** compile-testing names class outputs {@code /CLASS_OUTPUT/com/example/X$Y.class}. */
+    private static String binaryName(JavaFileObject file) {
+        String path = file.toUri().getPath();
+        String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+        return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+    }
+
+    private static List<java.io.File> classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(java.io.File::new).toList();
+    }
+}
