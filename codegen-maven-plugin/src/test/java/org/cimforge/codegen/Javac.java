@@ -22,16 +22,18 @@ final class Javac {
     private Javac() {
     }
 
-    /** Compiles the files against the test class path without asserting anything about the outcome. */
-    static Compilation compilation(List<JavaFile> files) {
+    /** Compiles the files (and any hand-written sources using them) against the test class path, asserting nothing. */
+    static Compilation compilation(List<JavaFile> files, JavaFileObject... extra) {
+        List<JavaFileObject> sources = new java.util.ArrayList<>(files.stream().map(JavaFile::toJavaFileObject).toList());
+        sources.addAll(List.of(extra));
         return Compiler.javac().withOptions(OPTIONS)
                 .withClasspath(classPath())
-                .compile(files.stream().map(JavaFile::toJavaFileObject).toList());
+                .compile(sources);
     }
 
     /** Compiles the files and returns a loader for the result; fails on any diagnostic, warnings included. */
-    static ClassLoader compile(List<JavaFile> files) {
-        Compilation compilation = compilation(files);
+    static ClassLoader compile(List<JavaFile> files, JavaFileObject... extra) {
+        Compilation compilation = compilation(files, extra);
         assertThat(compilation).succeededWithoutWarnings();
         Map<String, JavaFileObject> classes = compilation.generatedFiles().stream()
                 .filter(f -> f.getKind() == JavaFileObject.Kind.CLASS)
