@@ -139,7 +139,8 @@ final class ClassGenerator {
             ClassName enumType = names.properties.get(p.name()).enumType();
             // The long form only where it says something, which keeps the common case short.
             if (p.isRequired() || enumType != null) {
-                init.add(", $L, $L", p.isRequired(), enumType == null ? CodeBlock.of("null") : CodeBlock.of("$T.class", enumType));
+                init.add(", $L, $L", p.isRequired(),
+                        enumType == null ? CodeBlock.of("null") : CodeBlock.of("$T.class", enumType));
             }
             init.add(")");
         }

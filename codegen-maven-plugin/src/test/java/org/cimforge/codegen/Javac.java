@@ -5,9 +5,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.palantir.javapoet.JavaFile;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +19,7 @@ import javax.tools.JavaFileObject;
 
 /** Compiles generated files with compile-testing's javac (warnings as errors) and loads the classes. */
 final class Javac {
-    // -proc:none: generated code has no processors to run, and javac would warn that none was found.
+    // -proc:none: no annotation processor found on the test class path may run over the generated code.
     private static final List<String> OPTIONS = List.of("-Xlint:all", "-Werror", "-proc:none", "--release", "17");
 
     private Javac() {
@@ -24,7 +27,7 @@ final class Javac {
 
     /** Compiles the files (and any hand-written sources using them) against the test class path, asserting nothing. */
     static Compilation compilation(List<JavaFile> files, JavaFileObject... extra) {
-        List<JavaFileObject> sources = new java.util.ArrayList<>(files.stream().map(JavaFile::toJavaFileObject).toList());
+        List<JavaFileObject> sources = new ArrayList<>(files.stream().map(JavaFile::toJavaFileObject).toList());
         sources.addAll(List.of(extra));
         return Compiler.javac().withOptions(OPTIONS)
                 .withClasspath(classPath())
@@ -62,8 +65,8 @@ final class Javac {
         return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
     }
 
-    private static List<java.io.File> classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(java.io.File::new).toList();
+    /** The test class path: runtime, JSR48 library, JSpecify (surefire gives a real one, see the pom). */
+    private static List<File> classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(File::new).toList();
     }
 }
