@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.cimforge.mof.model.CimElement;
+import org.cimforge.mof.model.CimMethod;
 import org.cimforge.mof.model.CimName;
+import org.cimforge.mof.model.CimParameter;
+import org.cimforge.mof.model.CimProperty;
+import org.cimforge.mof.model.CimType;
 import org.cimforge.mof.model.CimTypeRef;
+import org.cimforge.mof.model.CimValue;
+import org.cimforge.mof.model.ValueMap;
 
 /**
  * Generates typed getters (over the runtime's {@code TypedValues}) and builder setters (over the
@@ -30,22 +36,24 @@ final class Accessors {
         String cimName = element.name().spelling();
         List<MethodSpec> out = new ArrayList<>();
         MethodSpec.Builder g = MethodSpec.methodBuilder(getter).addModifiers(Modifier.PUBLIC)
-                .addJavadoc("$L\n\n<p>CIM {@code $L $L}; null when NULL or not present.\n",
-                        Docs.describe(element, "The " + cimName + " value."), Docs.sanitize(type.toMof()), cimName);
+                .addJavadoc("$L\n\n<p>CIM {@code $L $L}; null when NULL or not present.$L$L\n",
+                        Docs.describe(element, "The " + cimName + " value."), Docs.sanitize(type.toMof()), cimName,
+                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element));
         deprecate(g, element);
         if (override) {
             g.addAnnotation(Override.class);
         }
         if (enumType != null) {
             if (type.array()) {
-                g.returns(ParameterizedTypeName.get(Types.LIST, TypeMapper.enumValue(enumType)))
+                g.returns(Nullness.nullable(ParameterizedTypeName.get(Types.LIST, TypeMapper.enumValue(enumType))))
                         .addStatement("return enumList($S, $T.class)", cimName, enumType);
             } else {
-                g.returns(enumType).addStatement("return enumConstant($S, $T.class)", cimName, enumType);
+                g.returns(Nullness.nullable(enumType))
+                        .addStatement("return enumConstant($S, $T.class)", cimName, enumType);
                 MethodSpec.Builder v = MethodSpec.methodBuilder(valueGetter).addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("The exact $L value, also for numbers inside ranges or outside the ValueMap.\n",
-                                cimName)
-                        .returns(TypeMapper.enumValue(enumType))
+                        .addJavadoc("The exact $L value, also for numbers inside ranges or outside the ValueMap;\n"
+                                + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element))
+                        .returns(Nullness.nullable(TypeMapper.enumValue(enumType)))
                         .addStatement("return enumValue($S, $T.class)", cimName, enumType);
                 deprecate(v, element);
                 out.add(v.build());
@@ -53,8 +61,7 @@ final class Accessors {
             out.add(0, g.build());
             return out;
         }
-        TypeName returns = types.getterType(type, element);
-        g.returns(returns);
+        g.returns(Nullness.nullable(types.getterType(type, element)));
         String kind = TypeMapper.kind(type, element);
         if (type.isReference()) {
             g.addStatement(type.array() ? "return refList($S)" : "return ref($S)", cimName);
@@ -88,10 +95,18 @@ final class Accessors {
                 out.add(setter(element, setter, self, list, false)
                         .addStatement("return setEnumValues($S, value)", cimName).build());
             } else {
-                out.add(setter(element, setter, self, enumType, false)
+                String note = !hasNumericRanges(element, type) ? "" : "\n\n<p>A range constant is refused ("
+                        + "{@code IllegalArgumentException}): it stands for many numbers, so pass it\nwith the exact one"
+                        + " to {@code " + setter + "(constant, number)}.";
+                out.add(setter(element, setter, self, enumType, false, note)
                         .addStatement("return setEnum($S, value)", cimName).build());
                 out.add(setter(element, setter, self, TypeMapper.enumValue(enumType), false)
                         .addStatement("return setEnumValue($S, value)", cimName).build());
+                if (hasNumericRanges(element, type)) {
+                    out.add(rangeSetter(element, setter, self, enumType)
+                            .addStatement("return setEnumValue($S, $T.of(constant, number))", cimName, Types.ENUM_VALUE)
+                            .build());
+                }
             }
             return out;
         }
@@ -102,16 +117,56 @@ final class Accessors {
 
     private static MethodSpec.Builder setter(CimElement element, String name, TypeName self, TypeName param,
                                              boolean varargs) {
+        return setter(element, name, self, param, varargs, "");
+    }
+
+    private static MethodSpec.Builder setter(CimElement element, String name, TypeName self, TypeName param,
+                                             boolean varargs, String note) {
+        // Varargs: the array itself and each element may be null; only the element type can carry it here.
+        TypeName nullable = varargs ? ArrayTypeName.of(Nullness.nullableOnly(((ArrayTypeName) param).componentType()))
+                : Nullness.nullable(param);
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                .addParameter(param, "value").varargs(varargs)
-                .addJavadoc("Sets $L (null for NULL).\n", element.name().spelling());
+                .addParameter(nullable, "value").varargs(varargs)
+                .addJavadoc("Sets $L (null for NULL).$L$L$L\n", element.name().spelling(), note,
+                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element));
         deprecate(b, element);
         return b;
+    }
+
+    /** {@code x(constant, number)}: a ValueMap value given as a constant (typically a range) and its exact number. */
+    private static MethodSpec.Builder rangeSetter(CimElement element, String name, TypeName self, ClassName enumType) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
+                .addParameter(enumType, "constant").addParameter(Number.class, "number")
+                .addJavadoc("Sets $L to an exact number within a constant's range, e.g. a vendor-specific code.\n"
+                        + "Fails with {@code IllegalArgumentException} when the constant does not cover the number.$L\n",
+                        element.name().spelling(), Docs.deprecatedTag(element));
+        deprecate(b, element);
+        return b;
+    }
+
+    /** True when a numeric ValueMap has a range entry: such constants need the exact number to be set. */
+    static boolean hasNumericRanges(CimElement element, CimTypeRef type) {
+        ValueMap map = element instanceof CimProperty p ? p.valueMap()
+                : element instanceof CimParameter p ? p.valueMap()
+                : element instanceof CimMethod m ? m.valueMap() : null;
+        return map != null && type.type() != CimType.STRING
+                && map.entries().stream().anyMatch(e -> e instanceof ValueMap.Range);
+    }
+
+    private static CimValue defaultValue(CimElement element) {
+        return element instanceof CimProperty p ? p.defaultValue() : null;
     }
 
     static void deprecate(MethodSpec.Builder method, CimElement element) {
         if (element.isDeprecated()) {
             method.addAnnotation(Deprecated.class);
+        }
+    }
+
+    /** {@link #deprecate} plus the {@code @deprecated} Javadoc tag, for methods whose Javadoc is otherwise complete. */
+    static void deprecateWithTag(MethodSpec.Builder method, CimElement element) {
+        if (element.isDeprecated()) {
+            method.addAnnotation(Deprecated.class).addJavadoc("$L\n", Docs.deprecatedTag(element));
         }
     }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -37,9 +38,10 @@ final class ClassGenerator {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
                 .superclass(parent)
+                .addAnnotation(generated(c))
                 .addAnnotation(suppressDeprecation())
-                .addJavadoc("$L\n\n<p>CIM class {@code $L}$L.\n", Docs.describeOwn(c, "The CIM class " + c.name() + "."),
-                        c.name().spelling(), qualifiersNote(c));
+                .addJavadoc("$L\n\n<p>CIM class {@code $L}$L.$L\n", Docs.describeOwn(c, "The CIM class " + c.name() + "."),
+                        c.name().spelling(), qualifiersNote(c), Docs.deprecatedTag(c));
         if (c.isDeprecated()) {
             type.addAnnotation(Deprecated.class);
         }
@@ -57,6 +59,7 @@ final class ClassGenerator {
                 .addParameter(Types.CIM_INSTANCE, "instance")
                 .addStatement("return new $T(CLASS_INFO, instance)", self)
                 .build());
+        type.addMethod(toBuilder(names, parent));
         List<TypeSpec> enums = new ArrayList<>();
         List<MethodSpec> setters = new ArrayList<>();
         TypeVariableName b = TypeVariableName.get("B");
@@ -92,6 +95,17 @@ final class ClassGenerator {
         return type.build();
     }
 
+    /**
+     * {@code @Generated} for a top-level type: the generator and the source element and file, never a
+     * date, so output stays byte-identical for the same input.
+     */
+    static AnnotationSpec generated(CimClass source) {
+        return AnnotationSpec.builder(Types.GENERATED)
+                .addMember("value", "$S", CimForgeGenerator.class.getName())
+                .addMember("comments", "$S", Docs.generatedComment(source))
+                .build();
+    }
+
     static AnnotationSpec suppressDeprecation() {
         // Generated code must compile with -Werror even where the schema itself uses deprecated elements.
         return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
@@ -117,16 +131,43 @@ final class ClassGenerator {
                 names.parent == null ? CodeBlock.of("null") : CodeBlock.of("$T.CLASS_INFO", parent));
         init.indent();
         for (CimProperty p : names.cimClass.properties()) {
-            if (!p.propagated()) {
-                init.add("\n.property($S, $T.$L, $L, $S, $L)", p.name().spelling(), Types.CIM_KIND,
-                        Accessors.kindCode(p.type(), p), p.type().array(), Accessors.refClass(p.type()), p.isKey());
+            if (p.propagated()) {
+                continue;
             }
+            init.add("\n.property($S, $T.$L, $L, $S, $L", p.name().spelling(), Types.CIM_KIND,
+                    Accessors.kindCode(p.type(), p), p.type().array(), Accessors.refClass(p.type()), p.isKey());
+            ClassName enumType = names.properties.get(p.name()).enumType();
+            // The long form only where it says something, which keeps the common case short.
+            if (p.isRequired() || enumType != null) {
+                init.add(", $L, $L", p.isRequired(),
+                        enumType == null ? CodeBlock.of("null") : CodeBlock.of("$T.class", enumType));
+            }
+            init.add(")");
         }
         init.add("\n.build()").unindent();
         return FieldSpec.builder(Types.CIM_CLASS_INFO, "CLASS_INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Schema facts of {@code $L}.\n", names.cimClass.name().spelling())
                 .initializer(init.build())
                 .build();
+    }
+
+    /**
+     * {@code toBuilder()}: a builder started from this instance. It returns the wildcard abstract builder
+     * rather than {@code Builder} because each subclass overrides it with its own builder, and Java allows
+     * only a covariant return type there; setters and {@code build()} still chain with full types.
+     */
+    private static MethodSpec toBuilder(ClassNames names, ClassName parent) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A builder holding this instance's properties (those the schema does not know too), CIM\n"
+                        + "class name, namespace and keys, to make a changed copy; its {@code build()} checks Required\n"
+                        + "properties again.\n")
+                .returns(ParameterizedTypeName.get(names.abstractBuilder(), WildcardTypeName.subtypeOf(Object.class),
+                        WildcardTypeName.subtypeOf(names.model)))
+                .addStatement("return new $T(this)", names.builder());
+        if (names.parent != null) {
+            m.addAnnotation(Override.class);
+        }
+        return m.build();
     }
 
     private static TypeSpec abstractBuilder(ClassNames names, ClassName parent, List<MethodSpec> setters) {
@@ -158,6 +199,10 @@ final class ClassGenerator {
                 .superclass(ParameterizedTypeName.get(names.abstractBuilder(), builder, names.model))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                         .addStatement("super(CLASS_INFO)").build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                        .addParameter(names.model, "source")
+                        .addStatement("super(CLASS_INFO)")
+                        .addStatement("copyOf(source)").build())
                 .addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class)
                         .addModifiers(Modifier.PROTECTED).returns(builder).addStatement("return this").build())
                 .addMethod(MethodSpec.methodBuilder("create").addAnnotation(Override.class)

@@ -35,6 +35,7 @@ final class ClientGenerator {
         CimClass c = names.cimClass;
         TypeSpec.Builder type = TypeSpec.classBuilder(names.client)
                 .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(ClassGenerator.generated(c))
                 .addAnnotation(ClassGenerator.suppressDeprecation())
                 .addJavadoc("Client stub for {@code $L}: typed get, enumerate, traversal and method calls.\n",
                         c.name().spelling())
@@ -103,7 +104,7 @@ final class ClientGenerator {
         } else {
             b.addParameter(ProviderGenerator.reference(names.model), "target");
         }
-        Accessors.deprecate(b, method);
+        Accessors.deprecateWithTag(b, method);
         return b.addParameter(m.argsType(), "args")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("return invoke($L, $S, args.toCimArguments(), $T::fromCim)",
@@ -125,7 +126,7 @@ final class ClientGenerator {
         } else {
             b.addParameter(ProviderGenerator.reference(names.model), "target");
         }
-        Accessors.deprecate(b, method);
+        Accessors.deprecateWithTag(b, method);
         b.addParameter(m.argsType(), "args").addParameter(Types.DURATION, "timeout")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("$T result = $N($Largs)", m.resultType(), op, isStatic ? "" : "target, ")

@@ -28,11 +28,11 @@ final class JavaNames {
             "isPresent", "rawValue", "value", "list", "ref", "refList", "enumValue", "enumConstant", "enumList",
             "embedded", "embeddedList", "elements", "fromCimInstance", "getReturnValue", "getReturnCode",
             "toCimArguments", "toCimReturnValue", "toCimOutArguments", "returnEnum", "returnAs", "returnJavaValue",
-            "fromCimArguments", "fromCim");
+            "fromCimArguments", "fromCim", "toBuilder");
     /** Members of the runtime builder bases that generated setters must not clash with. */
     private static final List<String> BUILDER_MEMBERS = List.of("set", "setEnum", "setEnumValue", "setEnumValues",
             "setEnumConstants", "inNamespace", "toReference", "build", "self", "create", "arguments", "setReturn",
-            "setReturnEnum", "cimReturnValue", "elementInfo", "returnValue");
+            "setReturnEnum", "cimReturnValue", "elementInfo", "returnValue", "copyOf");
     /** Members of the provider and client bases that generated operations must not clash with. */
     private static final List<String> OPERATION_MEMBERS = List.of("cimClass", "adapt", "enumerateInstances",
             "enumerateInstanceNames", "getInstance", "createInstance", "modifyInstance", "deleteInstance",

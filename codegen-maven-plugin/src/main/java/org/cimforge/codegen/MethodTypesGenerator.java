@@ -43,9 +43,9 @@ final class MethodTypesGenerator {
                 .superclass(Types.METHOD_ARGUMENTS)
                 .addJavadoc("IN parameters of {@code $L.$L}.$L\n", owner.name().spelling(), m.name().spelling(),
                         m.description() == null ? "" : "\n\n<p>" + Docs.describe(m, ""))
-                .addField(elementSet("PARAMETERS", m, CimParameter::isIn))
+                .addField(elementSet("PARAMETERS", names, CimParameter::isIn, true))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                        .addParameter(arguments(), "arguments").addStatement("super(arguments)").build())
+                        .addParameter(arguments(), "arguments").addStatement("super(PARAMETERS, arguments)").build())
                 .addMethod(MethodSpec.methodBuilder("fromCimArguments").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("The typed view of received arguments (null for none).\n")
                         .returns(self).addParameter(arguments(), "arguments")
@@ -87,14 +87,16 @@ final class MethodTypesGenerator {
                         owner.name().spelling(), m.name().spelling())
                 .addField(FieldSpec.builder(Types.PROPERTY_INFO, "RETURN_TYPE", Modifier.PUBLIC, Modifier.STATIC,
                                 Modifier.FINAL)
-                        .initializer("new $T($S, $T.$L, $L, $S, false)", Types.PROPERTY_INFO, "ReturnValue",
+                        .initializer("new $T($S, $T.$L, $L, $S, false$L)", Types.PROPERTY_INFO, "ReturnValue",
                                 Types.CIM_KIND, TypeMapper.kind(m.returnType(), m), m.returnType().array(),
-                                Accessors.refClass(m.returnType()))
+                                Accessors.refClass(m.returnType()), names.returnEnum() == null ? CodeBlock.of("")
+                                        : CodeBlock.of(", false, $T.class", names.returnEnum()))
                         .build())
-                .addField(elementSet("OUT_PARAMETERS", m, CimParameter::isOut))
+                // OUT parameters are never checked as Required: a failed call legitimately returns none of them.
+                .addField(elementSet("OUT_PARAMETERS", names, CimParameter::isOut, false))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addParameter(Object.class, "returnValue").addParameter(arguments(), "outArguments")
-                        .addStatement("super(RETURN_TYPE, returnValue, outArguments)").build())
+                        .addStatement("super(RETURN_TYPE, OUT_PARAMETERS, returnValue, outArguments)").build())
                 .addMethod(MethodSpec.methodBuilder("fromCim").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("The typed view of a JSR48 return value and OUT arguments.\n")
                         .returns(self)
@@ -131,29 +133,43 @@ final class MethodTypesGenerator {
             TypeName exact = TypeMapper.enumValue(returnEnum);
             type.addMethod(MethodSpec.methodBuilder("getReturnCode").addModifiers(Modifier.PUBLIC)
                     .addJavadoc("The return code, or null when none was returned or it is not in the ValueMap.\n")
-                    .returns(returnEnum)
-                    .addStatement("$T value = returnEnum($T.class)", exact, returnEnum)
+                    .returns(Nullness.nullable(returnEnum))
+                    .addStatement("$T value = returnEnum($T.class)", Nullness.nullable(exact), returnEnum)
                     .addStatement("return value == null ? null : value.constant()").build());
             type.addMethod(MethodSpec.methodBuilder("getReturnValue").addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("The exact return value with the constant it falls under.\n")
-                    .returns(exact).addStatement("return returnEnum($T.class)", returnEnum).build());
+                    .addJavadoc("The exact return value with the constant it falls under; null when none was returned.\n")
+                    .returns(Nullness.nullable(exact)).addStatement("return returnEnum($T.class)", returnEnum).build());
+            boolean ranges = Accessors.hasNumericRanges(m, m.returnType());
             builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
-                    .returns(builderType).addParameter(returnEnum, "value")
+                    .addJavadoc(ranges ? "Sets the return value to a discrete code. A range constant is refused\n"
+                            + "({@code IllegalArgumentException}): pass it with the exact number to\n"
+                            + "{@code returnValue(constant, number)}.\n" : "Sets the return value to a code.\n")
+                    .returns(builderType).addParameter(Nullness.nullable(returnEnum), "value")
                     .addStatement("return setReturnEnum(value)").build());
             builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
-                    .returns(builderType).addParameter(exact, "value")
+                    .addJavadoc("Sets the return value to an exact value (any number, also inside ranges or outside the map).\n")
+                    .returns(builderType).addParameter(Nullness.nullable(exact), "value")
                     .addStatement("return setReturn(value == null ? null : value.raw())").build());
+            if (ranges) {
+                builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Sets the return value to an exact number within a constant's range, e.g. a"
+                                + " vendor-specific code.\nFails with {@code IllegalArgumentException} when the constant"
+                                + " does not cover the number.\n")
+                        .returns(builderType).addParameter(returnEnum, "constant").addParameter(Number.class, "number")
+                        .addStatement("return setReturn($T.of(constant, number).raw())", Types.ENUM_VALUE).build());
+            }
             return;
         }
         TypeName javaType = simpleReturn(m) ? TypeMapper.scalar(m.returnType().type()) : ClassName.get(Object.class);
         type.addMethod(MethodSpec.methodBuilder("getReturnValue").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The return value in its Java form.\n")
-                .returns(javaType)
+                .addJavadoc("The return value in its Java form; null when none was returned.\n")
+                .returns(Nullness.nullable(javaType))
                 .addStatement(simpleReturn(m) ? CodeBlock.of("return returnAs($T.class)", javaType)
                         : CodeBlock.of("return returnJavaValue()"))
                 .build());
         builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
-                .returns(builderType).addParameter(javaType, "value")
+                .addJavadoc("Sets the return value (null for NULL).\n")
+                .returns(builderType).addParameter(Nullness.nullable(javaType), "value")
                 .addStatement("return setReturn(value)").build());
     }
 
@@ -163,13 +179,22 @@ final class MethodTypesGenerator {
                 && m.returnType().type() != CimType.REFERENCE;
     }
 
-    private static FieldSpec elementSet(String field, CimMethod m, Predicate<CimParameter> which) {
+    /** The parameters' facts; {@code checkRequired} marks Required ones (for the IN side only). */
+    private static FieldSpec elementSet(String field, MethodNames names, Predicate<CimParameter> which,
+                                        boolean checkRequired) {
         CodeBlock.Builder list = CodeBlock.builder();
-        for (CimParameter p : m.parameters()) {
+        for (CimParameter p : names.method().parameters()) {
             if (which.test(p)) {
                 list.add(list.isEmpty() ? "\n" : ",\n");
-                list.add("new $T($S, $T.$L, $L, $S, false)", Types.PROPERTY_INFO, p.name().spelling(),
+                list.add("new $T($S, $T.$L, $L, $S, false", Types.PROPERTY_INFO, p.name().spelling(),
                         Types.CIM_KIND, TypeMapper.kind(p.type(), p), p.type().array(), Accessors.refClass(p.type()));
+                ClassName enumType = names.params().get(p.name()).enumType();
+                boolean required = checkRequired && p.isRequired();
+                if (required || enumType != null) {
+                    list.add(", $L, $L", required,
+                            enumType == null ? CodeBlock.of("null") : CodeBlock.of("$T.class", enumType));
+                }
+                list.add(")");
             }
         }
         return FieldSpec.builder(Types.ELEMENT_SET, field, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -25,6 +25,7 @@ final class ProviderGenerator {
         ClassName base = c.isAssociation() ? Types.ASSOCIATION_PROVIDER : Types.INSTANCE_PROVIDER;
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(names.provider)
                 .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(ClassGenerator.generated(c))
                 .addAnnotation(ClassGenerator.suppressDeprecation())
                 .addJavadoc("Provider of {@code $L} for a WBEM server: override the operations you support; every\n"
                         + "other one answers CIM_ERR_NOT_SUPPORTED.\n", c.name().spelling())
@@ -86,7 +87,7 @@ final class ProviderGenerator {
         } else {
             b.addParameter(reference(names.model), "target");
         }
-        Accessors.deprecate(b, method);
+        Accessors.deprecateWithTag(b, method);
         return b.addParameter(m.argsType(), "args")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("throw $T.notSupported($S)", Types.CIM_ERRORS, method.name().spelling())

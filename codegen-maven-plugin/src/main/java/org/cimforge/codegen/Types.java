@@ -39,6 +39,9 @@ final class Types {
     static final ClassName WBEM_EXCEPTION = ClassName.get(JSR48_WBEM, "WBEMException");
     static final ClassName WBEM_CLIENT = ClassName.get(JSR48_WBEM + ".client", "WBEMClient");
 
+    static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName BIG_INTEGER = ClassName.get("java.math", "BigInteger");
     static final ClassName DURATION = ClassName.get("java.time", "Duration");

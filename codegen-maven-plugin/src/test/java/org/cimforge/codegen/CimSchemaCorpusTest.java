@@ -40,7 +40,7 @@ class CimSchemaCorpusTest {
         long renderStart = System.nanoTime();
         long characters = files.stream().mapToLong(f -> f.toString().length()).sum();
         long rendered = System.nanoTime();
-        InMemoryCompiler.compile(files);
+        Javac.compile(files);
         long compiled = System.nanoTime();
 
         System.out.printf("CIM 2.49: %d classes, %d files, %d MB of source; generation %d ms (warm, best of 3),"

@@ -16,9 +16,9 @@ final class Generated {
     final List<JavaFile> files;
     final ClassLoader loader;
 
-    private Generated(List<JavaFile> files) {
+    private Generated(List<JavaFile> files, javax.tools.JavaFileObject... extra) {
         this.files = files;
-        this.loader = InMemoryCompiler.compile(files);
+        this.loader = Javac.compile(files, extra);
     }
 
     /** The storage test schema, generated under {@code com.example} and compiled once per test JVM. */
@@ -31,6 +31,17 @@ final class Generated {
 
     static Generated of(CimSchema schema, CodegenOptions options) {
         return new Generated(CimForgeGenerator.generate(schema, options));
+    }
+
+    /** Generated code compiled together with hand-written sources that use it (compile-time checks of the API). */
+    static Generated of(CimSchema schema, CodegenOptions options, javax.tools.JavaFileObject... uses) {
+        return new Generated(CimForgeGenerator.generate(schema, options), uses);
+    }
+
+    /** The rendered source of one generated top-level type, e.g. {@code "tst.Disk"}. */
+    String source(String type) {
+        return files.stream().filter(f -> (f.packageName() + "." + f.typeSpec().name()).equals(BASE + "." + type))
+                .findFirst().orElseThrow(() -> new AssertionError("no file " + type)).toString();
     }
 
     Class<?> type(String name) {

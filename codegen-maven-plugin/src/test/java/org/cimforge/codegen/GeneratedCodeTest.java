@@ -12,6 +12,6 @@ class GeneratedCodeTest {
     @Test
     void storageSchemaCompilesWithWarningsAsErrors() {
         List<JavaFile> files = CimForgeGenerator.generate(TestSchemas.storage(), CodegenOptions.defaults("com.example"));
-        assertThat(InMemoryCompiler.compile(files)).isNotNull();
+        assertThat(Javac.compile(files)).isNotNull();
     }
 }

@@ -49,7 +49,7 @@ class ConcreteJobRoundTripTest {
 
     @Test
     void operationalStatusArrayIsReadFromACimInstance() {
-        CIMInstance plain = new ConcreteJob.Builder().instanceId("CIMFORGE:JOB:43").build().toCimInstance();
+        CIMInstance plain = minimalJob("CIMFORGE:JOB:43").build().toCimInstance();
         List<CIMProperty<?>> properties = new ArrayList<>(Arrays.asList(plain.getProperties()));
         properties.add(new CIMProperty<>("OperationalStatus", CIMDataType.UINT16_ARRAY_T,
                 new UnsignedInteger16[] {new UnsignedInteger16(2), new UnsignedInteger16(17)}));
@@ -61,13 +61,18 @@ class ConcreteJobRoundTripTest {
 
     @Test
     void operationalStatusArrayIsWrittenByTheBuilder() {
-        ConcreteJob job = new ConcreteJob.Builder()
-                .instanceId("CIMFORGE:JOB:44")
+        ConcreteJob job = minimalJob("CIMFORGE:JOB:44")
                 .operationalStatus(OperationalStatus.OK, OperationalStatus.COMPLETED)
                 .build();
         assertThat(ConcreteJob.fromCimInstance(job.toCimInstance()).getOperationalStatus())
                 .extracting(EnumValue::constant)
                 .isEqualTo(List.of(OperationalStatus.OK, OperationalStatus.COMPLETED));
+    }
+
+    /** A job with its key and the two properties CIM_ConcreteJob marks Required (build() refuses it without them). */
+    private static ConcreteJob.Builder minimalJob(String instanceId) {
+        return new ConcreteJob.Builder().instanceId(instanceId).name("copy")
+                .timeBeforeRemoval(CimDateTime.Interval.of(Duration.ofMinutes(5)));
     }
 
     @Test

@@ -33,7 +33,7 @@ public abstract class ArgumentsBuilder<B extends ArgumentsBuilder<B>> {
     /** Sets a ValueMap argument to a discrete constant's value. */
     protected final B setEnum(String name, CimEnum constant) {
         PropertyInfo info = parameters.require(name);
-        return set(name, constant == null ? null : EnumValue.rawOf(constant, info.kind()));
+        return set(name, constant == null ? null : EnumValue.rawOf(constant, info.kind(), info.name()));
     }
 
     /** Sets a ValueMap argument to an exact value. */
@@ -55,15 +55,33 @@ public abstract class ArgumentsBuilder<B extends ArgumentsBuilder<B>> {
         return parameters.require(name);
     }
 
-    /** The arguments set so far, in parameter order. */
+    /**
+     * The arguments set so far, in parameter order; fails with {@link IllegalStateException} naming the
+     * arguments type and every Required parameter left without a value.
+     */
     protected final CIMArgument<?>[] arguments() {
         List<CIMArgument<?>> ordered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (PropertyInfo p : parameters.all()) {
             CIMArgument<?> a = values.get(ElementSet.key(p.name()));
             if (a != null) {
                 ordered.add(a);
             }
+            if (p.required() && InstanceBuilder.isNull(a)) {
+                missing.add(p.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(owner() + ": Required parameter" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have") + " no value");
         }
         return ordered.toArray(new CIMArgument<?>[0]);
+    }
+
+    /** What the builder builds, for messages: the enclosing generated type, e.g. {@code ReplicationService.CreateReplicaArgs}. */
+    private String owner() {
+        Class<?> built = getClass().getEnclosingClass() == null ? getClass() : getClass().getEnclosingClass();
+        String name = built.getName();
+        return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
     }
 }

@@ -72,6 +72,13 @@ public final class CimClassInfo {
             return this;
         }
 
+        /** Adds a declared property that is Required or has a ValueMap (read by toString and build checks). */
+        public Builder property(String propertyName, CimKind kind, boolean array, String refClass, boolean key,
+                                boolean required, Class<? extends CimEnum> valueMap) {
+            declared.add(new PropertyInfo(propertyName, kind, array, refClass, key, required, valueMap));
+            return this;
+        }
+
         public CimClassInfo build() {
             ElementSet inherited = superClass == null ? ElementSet.of(List.of()) : superClass.properties;
             return new CimClassInfo(name, superClass, inherited.plus(declared));

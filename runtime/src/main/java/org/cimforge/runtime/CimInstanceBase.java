@@ -53,8 +53,9 @@ public abstract class CimInstanceBase extends TypedValues {
         return toCimInstance().hashCode();
     }
 
+    /** The class's simple name and its non-NULL properties, e.g. {@code StorageVolume{DeviceID="v1", ...}}. */
     @Override
     public String toString() {
-        return toCimInstance().toString();
+        return describe(null, null, null, cimClass.properties());
     }
 }

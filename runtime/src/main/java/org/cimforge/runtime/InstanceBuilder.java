@@ -2,12 +2,15 @@ package org.cimforge.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.CIMValuedElement;
 
 /**
  * Base of generated instance builders, for providers that create instances: collects typed values
@@ -19,10 +22,14 @@ import org.metricshub.wbem.javax.cim.CIMProperty;
 public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends CimInstanceBase> {
     private final CimClassInfo cimClass;
     private final Map<String, CIMProperty<?>> values = new LinkedHashMap<>();
+    /** Key names taken over from a copied instance's path (a view class may not know all of its keys). */
+    private final Set<String> copiedKeys = new HashSet<>();
+    private String className;
     private String namespace;
 
     protected InstanceBuilder(CimClassInfo cimClass) {
         this.cimClass = cimClass;
+        this.className = cimClass.name();
     }
 
     /** This builder as its concrete type. */
@@ -30,6 +37,26 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
 
     /** The generated class's view of a finished instance. */
     protected abstract T create(CIMInstance instance);
+
+    /**
+     * Starts from an existing instance (for {@code toBuilder()}): every property as it is, including
+     * ones the schema does not know, and the CIM class name, namespace and key names of its path.
+     */
+    protected final B copyOf(CimInstanceBase instance) {
+        CIMInstance cim = instance.toCimInstance();
+        for (CIMProperty<?> p : cim.getProperties()) {
+            values.put(ElementSet.key(p.getName()), p);
+        }
+        CIMObjectPath path = cim.getObjectPath();
+        if (path != null) {
+            className = path.getObjectName() == null ? className : path.getObjectName();
+            namespace = path.getNamespace();
+            for (CIMProperty<?> key : path.getKeys()) {
+                copiedKeys.add(ElementSet.key(key.getName()));
+            }
+        }
+        return self();
+    }
 
     /** Sets a property to a Java value (null for NULL). */
     protected final B set(String name, Object javaValue) {
@@ -39,10 +66,10 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
         return self();
     }
 
-    /** Sets a ValueMap property to a discrete constant's value. */
+    /** Sets a ValueMap property to a discrete constant's value; a range constant is refused (which number?). */
     protected final B setEnum(String name, CimEnum constant) {
         PropertyInfo info = cimClass.properties().require(name);
-        return set(name, constant == null ? null : EnumValue.rawOf(constant, info.kind()));
+        return set(name, constant == null ? null : EnumValue.rawOf(constant, info.kind(), info.name()));
     }
 
     /** Sets a ValueMap property to an exact value (any number, also inside ranges or outside the map). */
@@ -72,24 +99,48 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
 
     /** A key-only object path from the key values set so far. */
     public final CimReference<T> toReference() {
-        return CimReference.of(path());
+        return CimReference.of(path(ordered()));
     }
 
-    /** The finished instance: properties in schema order, then any others in the order set. */
+    /**
+     * The finished instance: properties in schema order, then any others in the order set. Fails with
+     * {@link IllegalStateException} naming the class and every Required property left without a value.
+     */
     public final T build() {
-        List<CIMProperty<?>> ordered = new ArrayList<>(values.values());
-        ordered.sort(Comparator.comparingInt(p -> cimClass.properties().position(p.getName())));
-        return create(new CIMInstance(path(), ordered.toArray(new CIMProperty<?>[0])));
-    }
-
-    private CIMObjectPath path() {
-        List<CIMProperty<?>> keys = new ArrayList<>();
-        for (PropertyInfo key : cimClass.keys()) {
-            CIMProperty<?> value = values.get(ElementSet.key(key.name()));
-            if (value != null) {
-                keys.add(value);
+        List<String> missing = new ArrayList<>();
+        for (PropertyInfo p : cimClass.properties().all()) {
+            CIMProperty<?> value = values.get(ElementSet.key(p.name()));
+            if (p.required() && isNull(value)) {
+                missing.add(p.name());
             }
         }
-        return new CIMObjectPath(null, null, null, namespace, cimClass.name(), keys.toArray(new CIMProperty<?>[0]));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(className + ": Required propert" + (missing.size() == 1 ? "y " : "ies ")
+                    + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have") + " no value");
+        }
+        List<CIMProperty<?>> ordered = ordered();
+        return create(new CIMInstance(path(ordered), ordered.toArray(new CIMProperty<?>[0])));
+    }
+
+    private List<CIMProperty<?>> ordered() {
+        List<CIMProperty<?>> ordered = new ArrayList<>(values.values());
+        ordered.sort(Comparator.comparingInt(p -> cimClass.properties().position(p.getName())));
+        return ordered;
+    }
+
+    private CIMObjectPath path(List<CIMProperty<?>> ordered) {
+        List<CIMProperty<?>> keys = new ArrayList<>();
+        for (CIMProperty<?> p : ordered) {
+            PropertyInfo info = cimClass.properties().get(p.getName());
+            if ((info != null && info.key()) || copiedKeys.contains(ElementSet.key(p.getName()))) {
+                keys.add(p);
+            }
+        }
+        return new CIMObjectPath(null, null, null, namespace, className, keys.toArray(new CIMProperty<?>[0]));
+    }
+
+    /** A Required element is unset both when never set and when set to NULL. */
+    static boolean isNull(CIMValuedElement<?> e) {
+        return e == null || e.getValue() == null;
     }
 }

@@ -11,12 +11,20 @@ import org.metricshub.wbem.javax.cim.CIMArgument;
 public abstract class MethodResult extends TypedValues {
     private final Object returnValue;
     private final PropertyInfo returnType;
+    private final ElementSet outParameters;
 
     /** Wraps a JSR48 return value (already in JSR48 form) and the OUT arguments. */
     protected MethodResult(PropertyInfo returnType, Object cimReturnValue, CIMArgument<?>[] outArguments) {
+        this(returnType, null, cimReturnValue, outArguments);
+    }
+
+    /** Like the other constructor, with the OUT parameters' facts (null when unknown) for toString. */
+    protected MethodResult(PropertyInfo returnType, ElementSet outParameters, Object cimReturnValue,
+                           CIMArgument<?>[] outArguments) {
         super(outArguments == null ? List.of() : List.of(outArguments));
         this.returnType = returnType;
         this.returnValue = cimReturnValue;
+        this.outParameters = outParameters;
     }
 
     /** The return value in its JSR48 form, as received or built. */
@@ -63,6 +71,12 @@ public abstract class MethodResult extends TypedValues {
         return Objects.hash(returnValue, elements());
     }
 
+    /** The type's simple name, the return value and the non-NULL OUT arguments. */
+    @Override
+    public String toString() {
+        return describe("ReturnValue", returnJavaValue(), returnType, outParameters);
+    }
+
     /** Base of generated result builders: the return value plus OUT arguments. */
     public abstract static class Builder<B extends Builder<B>> extends ArgumentsBuilder<B> {
         private final PropertyInfo returnType;
@@ -79,9 +93,9 @@ public abstract class MethodResult extends TypedValues {
             return self();
         }
 
-        /** Sets a ValueMap return value from a discrete constant. */
+        /** Sets a ValueMap return value from a discrete constant; a range constant is refused (which number?). */
         protected final B setReturnEnum(CimEnum constant) {
-            return setReturn(constant == null ? null : EnumValue.rawOf(constant, returnType.kind()));
+            return setReturn(constant == null ? null : EnumValue.rawOf(constant, returnType.kind(), "ReturnValue"));
         }
 
         /** The return value in JSR48 form. */

@@ -34,6 +34,23 @@ public abstract class TypedValues {
         return List.copyOf(elements.values());
     }
 
+    /**
+     * Readable text for {@code toString()}: the type's simple name and every non-NULL element as
+     * {@code Name=value}, in the order held; {@code schema} (may be null) supplies the ValueMap enums.
+     * {@code first} is put before the elements when not null (a result's return value).
+     */
+    final String describe(String first, Object firstValue, PropertyInfo firstInfo, ElementSet schema) {
+        StringBuilder out = ValueText.open(getClass().getSimpleName());
+        if (first != null) {
+            ValueText.append(out, first, firstValue, firstInfo);
+        }
+        for (CIMValuedElement<?> e : elements.values()) {
+            ValueText.append(out, e.getName(), Values.toJava(e.getDataType(), e.getValue()),
+                    schema == null ? null : schema.get(e.getName()));
+        }
+        return out.append('}').toString();
+    }
+
     /** True when the element was present (possibly NULL), false when it was not sent at all. */
     public final boolean isPresent(String name) {
         return elements.containsKey(ElementSet.key(name));

@@ -78,4 +78,32 @@ class EnumValueTest {
         assertThatThrownBy(() -> EnumValue.rawOf(Code.RESERVED, CimKind.UINT16))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rangeRefusalNamesTheElementTheConstantAndTheWayOut() {
+        assertThatThrownBy(() -> EnumValue.rawOf(Code.RESERVED, CimKind.UINT16, "ReturnValue"))
+                .hasMessageContaining("ReturnValue: RESERVED (4098..32767) is a range")
+                .hasMessageContaining("EnumValue.of(RESERVED, number)");
+    }
+
+    @Test
+    void equalityIsByNumberWhateverIntegerTypeCarriedIt() {
+        // A uint16 arrives as Integer, a uint32 as Long, uint64 as BigInteger: the same number must compare equal.
+        EnumValue<Code> fromInt = EnumValue.lookup(Code.class, 5000);
+        EnumValue<Code> fromLong = EnumValue.lookup(Code.class, 5000L);
+        EnumValue<Code> fromBig = EnumValue.lookup(Code.class, BigInteger.valueOf(5000));
+        EnumValue<Code> fromShort = EnumValue.lookup(Code.class, (short) 5000);
+        assertThat(fromInt).isEqualTo(fromLong).isEqualTo(fromBig).isEqualTo(fromShort);
+        assertThat(fromInt.hashCode()).isEqualTo(fromLong.hashCode()).isEqualTo(fromBig.hashCode())
+                .isEqualTo(fromShort.hashCode());
+        assertThat(fromInt).isNotEqualTo(EnumValue.lookup(Code.class, 5001L));
+        // The raw form itself is still kept as given.
+        assertThat(fromLong.raw()).isEqualTo(5000L);
+    }
+
+    @Test
+    void toStringShowsTheNumberAndItsConstant() {
+        assertThat(EnumValue.lookup(Code.class, 4096L)).hasToString("4096 (JOB_STARTED)");
+        assertThat(new EnumValue<Code>(null, 7)).hasToString("7");
+    }
 }
