@@ -53,22 +53,25 @@ final class CimHttpHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
+        // Nothing before authentication reads the body: a client that has not logged in must not be able to hold a
+        // worker thread by sending a body slowly. What it did send is discarded by Jetty if it is already there;
+        // otherwise the connection is closed after the answer.
         if (!"/cimom".equals(path) && !"/".equals(path)) {
-            return reject(request, response, callback, 404, null, "Not Found");
+            return refuse(response, callback, 404, "Not Found");
         }
         String method = request.getMethod();
         if ("M-POST".equalsIgnoreCase(method)) {
             // Clients fall back to POST after a 501 (DSP0200); the extension framework is not implemented.
-            return reject(request, response, callback, 501, null, "M-POST is not supported; use POST");
+            return refuse(response, callback, 501, "M-POST is not supported; use POST");
         }
         if (!"POST".equals(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            return reject(request, response, callback, 405, null, "Only POST is accepted");
+            return refuse(response, callback, 405, "Only POST is accepted");
         }
         String user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         if (user == null && !config.allowAnonymous()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"cimforge\"");
-            return reject(request, response, callback, 401, null, "Authentication required");
+            return refuse(response, callback, 401, "Authentication required");
         }
         String operation = request.getHeaders().get("CIMOperation");
         if (operation == null || !operation.trim().equalsIgnoreCase("MethodCall")) {
@@ -94,7 +97,17 @@ final class CimHttpHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             return reject(request, response, callback, 413, null, "request body exceeds " + config.maxRequestBytes() + " bytes");
         }
-        byte[] body = readBody(request);
+        byte[] body;
+        try {
+            body = readBody(request);
+        } catch (IOException | RuntimeException e) {
+            // Too slow (Jetty's minimum data rate) or past the body deadline: the client gets 408, the thread goes.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            EarlyAnswer.send(response, callback, 408, null, "request body not received in time (at least "
+                    + config.clientLimits().minRequestBytesPerSecond() + " bytes/s, all within "
+                    + config.clientLimits().bodyTimeout().toSeconds() + " s)");
+            return true;
+        }
         if (body == null) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             return reject(request, response, callback, 413, null, "request body exceeds " + config.maxRequestBytes() + " bytes");
@@ -196,8 +209,19 @@ final class CimHttpHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(answer), callback);
     }
 
-    /** Reads at most maxRequestBytes; null when the body is larger. */
+    /** Reads at most maxRequestBytes within the body deadline; null when the body is larger. */
     private byte[] readBody(Request request) throws IOException {
+        ScheduledFuture<?> deadline = timeouts.schedule(() -> request.fail(new java.util.concurrent.TimeoutException(
+                "request body not complete within " + config.clientLimits().bodyTimeout())),
+                config.clientLimits().bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return readBodyWithin(request);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private byte[] readBodyWithin(Request request) throws IOException {
         long limit = config.maxRequestBytes();
         // Not closed on overflow: closing before EOF throws, and the connection is closed after the 413 anyway.
         InputStream in = Content.Source.asInputStream(request);
@@ -205,6 +229,7 @@ final class CimHttpHandler extends Handler.Abstract {
                 (int) Math.min(Math.max(request.getLength(), 1024), limit));
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
+        long start = System.nanoTime();
         int n;
         while ((n = in.read(buffer)) >= 0) {
             total += n;
@@ -212,9 +237,21 @@ final class CimHttpHandler extends Handler.Abstract {
                 return null;
             }
             out.write(buffer, 0, n);
+            checkRate(total, System.nanoTime() - start);
         }
         in.close();
         return out.toByteArray();
+    }
+
+    /** Grace before the average rate counts: a client's first bytes may follow its headers a little later. */
+    private static final long RATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private void checkRate(long bytes, long elapsedNanos) throws IOException {
+        long min = config.clientLimits().minRequestBytesPerSecond();
+        if (min > 0 && elapsedNanos > RATE_GRACE_NANOS
+                && bytes * TimeUnit.SECONDS.toNanos(1) / elapsedNanos < min) {
+            throw new IOException("request body arrives at less than " + min + " bytes per second");
+        }
     }
 
     private static void drain(Request request, long cap) throws IOException {
@@ -251,6 +288,12 @@ final class CimHttpHandler extends Handler.Abstract {
         // Compare in constant time; an unknown user is compared against itself so timing tells nothing.
         boolean ok = MessageDigest.isEqual(expected == null ? given : expected, given) && expected != null;
         return ok ? user : null;
+    }
+
+    /** Answers a request that is not authenticated (or not for this server) without reading its body. */
+    private static boolean refuse(Response response, Callback callback, int status, String text) {
+        EarlyAnswer.send(response, callback, status, null, text);
+        return true;
     }
 
     /** Answers without a CIM body, after reading what the client sent so the reply is not lost to a reset. */

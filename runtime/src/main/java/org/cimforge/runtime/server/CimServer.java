@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -74,7 +75,12 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
             secureConnector = null;
         }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new CimHttpHandler(dispatcher, config, timeouts));
+        // One address may hold only part of the pool: its further requests wait without a thread, so a client that
+        // opens many slow requests cannot starve the others.
+        ThreadLimitHandler perAddress = new ThreadLimitHandler(null, false);
+        perAddress.setThreadLimit(config.clientLimits().threadsPerAddress(config.maxThreads()));
+        perAddress.setHandler(new CimHttpHandler(dispatcher, config, timeouts));
+        graceful.setHandler(perAddress);
         jetty.setHandler(graceful);
         jetty.setStopTimeout(config.stopTimeout().toMillis());
     }

@@ -24,15 +24,18 @@ import org.cimforge.runtime.indication.DeliverySettings;
  * @param dataDirectory     where the server keeps what must survive a restart (indication subscriptions); null keeps
  *                          everything in memory
  * @param indicationDelivery retries, queue bound, timeouts and TLS trust of indication delivery to listeners
+ * @param clientLimits      slowest request body, longest body time and threads per client address
  */
 public record CimServerConfig(String host, int port, boolean https, Path keyStore, String keyStorePassword,
                               Map<String, String> users, boolean allowAnonymous, long maxRequestBytes,
                               Duration requestTimeout, int maxThreads, Duration stopTimeout,
-                              int extraHttpsPort, Path dataDirectory, DeliverySettings indicationDelivery) {
+                              int extraHttpsPort, Path dataDirectory, DeliverySettings indicationDelivery,
+                              ClientLimits clientLimits) {
     /** Validates and copies. */
     public CimServerConfig {
         users = users == null ? Map.of() : Map.copyOf(users);
         indicationDelivery = indicationDelivery == null ? DeliverySettings.defaults() : indicationDelivery;
+        clientLimits = clientLimits == null ? ClientLimits.defaults() : clientLimits;
         if (!allowAnonymous && users.isEmpty()) {
             throw new IllegalArgumentException("configure at least one user, or allow anonymous access explicitly");
         }
@@ -62,6 +65,7 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
         private int extraHttpsPort = -1;
         private Path dataDirectory;
         private DeliverySettings indicationDelivery = DeliverySettings.defaults();
+        private ClientLimits clientLimits = ClientLimits.defaults();
 
         /** Address to bind. */
         public Builder host(String value) {
@@ -142,11 +146,17 @@ public record CimServerConfig(String host, int port, boolean https, Path keyStor
             return this;
         }
 
+        /** Limits on slow request bodies and on the threads one client address may hold. */
+        public Builder clientLimits(ClientLimits value) {
+            clientLimits = value;
+            return this;
+        }
+
         /** The configuration. */
         public CimServerConfig build() {
             return new CimServerConfig(host, port, https, keyStore, keyStorePassword, users, allowAnonymous,
                     maxRequestBytes, requestTimeout, maxThreads, stopTimeout, extraHttpsPort, dataDirectory,
-                    indicationDelivery);
+                    indicationDelivery, clientLimits);
         }
     }
 }

@@ -6,7 +6,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * An HTTP answer given before any operation runs (401, 400, 404, 405, 413, 501, 503): a status, the DSP0200
+ * An HTTP answer given before any operation runs (401, 400, 404, 405, 408, 413, 501, 503): a status, the DSP0200
  * {@code CIMError} header where one applies, the reason in the {@value #DETAIL_HEADER} header, and no body.
  *
  * <p>No body, because a client may not read one: the SBLIM Java client leaves the body of a 401 challenge unread,
