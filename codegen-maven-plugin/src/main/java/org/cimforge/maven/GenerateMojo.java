@@ -39,7 +39,11 @@ public class GenerateMojo extends AbstractMofMojo {
     @Parameter(property = "cimforge.packages")
     protected List<String> packages;
 
-    /** Classes to generate, by name or glob (e.g. {@code CIM_Storage*}); empty means every class. */
+    /**
+     * Classes to generate, by name or glob (e.g. {@code CIM_Storage*}), with their superclasses, REF and
+     * EmbeddedInstance targets. Empty means every class compiled, or, when some were found on the
+     * include path by name (class search path), the classes of the MOF files and their includes.
+     */
     @Parameter(property = "cimforge.classes")
     protected List<String> classes;
 
