@@ -7,7 +7,7 @@ assert generated.text.contains('@Generated(')
 assert generated.text.contains('comments = "ITX_Disk in disk.mof"')
 assert generated.text.contains('@Nullable')
 assert new File(basedir, 'target/classes/example/UsesBindings.class').isFile()
-def bundle = new File(basedir, 'target/classes/META-INF/cimforge/schema.mof')
+def bundle = new File(basedir, 'target/classes/META-INF/cimforge/default/schema.mof')
 assert bundle.isFile() : 'the MOF travels with the generated code'
 assert bundle.text.contains('class ITX_Disk')
 def log = new File(basedir, 'build.log').text

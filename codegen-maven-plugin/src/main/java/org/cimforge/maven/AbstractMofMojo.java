@@ -36,7 +36,10 @@ abstract class AbstractMofMojo extends AbstractMojo {
 
     /**
      * Folders, or jar/zip files, searched for {@code #pragma include} files that are not next to the
-     * including file, e.g. the folder of the DMTF CIM schema or a dependency jar that ships it.
+     * including file, e.g. the folder of the DMTF CIM schema or a dependency jar that ships it. Also the
+     * class search path: a class no compiled file declares is read from {@code <ClassName>.mof}
+     * anywhere under them, missing qualifier declarations from {@code qualifiers.mof} and
+     * {@code qualifiers_optional.mof}.
      * On the command line: {@code -Dcimforge.includePath=dir1,schema.jar}.
      */
     @Parameter(property = "cimforge.includePath")

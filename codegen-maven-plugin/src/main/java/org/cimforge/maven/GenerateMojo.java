@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -38,7 +39,11 @@ public class GenerateMojo extends AbstractMofMojo {
     @Parameter(property = "cimforge.packages")
     protected List<String> packages;
 
-    /** Classes to generate, by name or glob (e.g. {@code CIM_Storage*}); empty means every class. */
+    /**
+     * Classes to generate, by name or glob (e.g. {@code CIM_Storage*}), with their superclasses, REF and
+     * EmbeddedInstance targets. Empty means every class compiled, or, when some were found on the
+     * include path by name (class search path), the classes of the MOF files and their includes.
+     */
     @Parameter(property = "cimforge.classes")
     protected List<String> classes;
 
@@ -46,9 +51,13 @@ public class GenerateMojo extends AbstractMofMojo {
     @Parameter(property = "cimforge.emit")
     protected List<String> emit;
 
-    /** Where the incremental build state is kept. */
+    /** Where the incremental build state is kept: one {@code generate-<execution id>.state} per execution. */
     @Parameter(defaultValue = "${project.build.directory}/cimforge", readonly = true)
     protected File stateDirectory;
+
+    /** The execution this run belongs to: its id keys the state file and the bundled MOF's folder. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -65,15 +74,17 @@ public class GenerateMojo extends AbstractMofMojo {
         } catch (IllegalArgumentException badValue) {
             throw new MojoFailureException(badValue.getMessage());
         }
+        String executionId = executionId();
         List<Path> files = topLevelFiles();
         if (files.isEmpty()) {
             getLog().info("No MOF files in " + sourceDirectory + "; nothing to generate");
             return;
         }
         try (IncludePath include = openIncludePath()) {
+            // Keyed by execution id, so that two executions in one project never touch each other's files.
             GenerationRequest request = new GenerationRequest(files, include.roots(), include.archives(),
                     warningsAsErrors, options, outputDirectory.toPath(), resourcesOutputDirectory.toPath(),
-                    stateDirectory.toPath().resolve(goal() + ".state"));
+                    stateDirectory.toPath().resolve(goal() + "-" + executionId + ".state"), executionId);
             IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request, this::report);
             if (outcome.upToDate()) {
                 getLog().info("Bindings are up to date (" + outcome.sourceFiles() + " files in " + outputDirectory + ")");
@@ -92,6 +103,16 @@ public class GenerateMojo extends AbstractMofMojo {
         addRoots();
     }
 
+    /** The execution id, checked to be usable as a file and folder name. */
+    private String executionId() throws MojoFailureException {
+        String id = mojoExecution == null ? "default-cli" : mojoExecution.getExecutionId();
+        try {
+            return MofBundle.checkName(id);
+        } catch (IllegalArgumentException bad) {
+            throw new MojoFailureException("cimforge:" + goal() + ": " + bad.getMessage());
+        }
+    }
+
     /** The goal name, used in logs and for the state file. */
     protected String goal() {
         return "generate";
@@ -99,7 +120,11 @@ public class GenerateMojo extends AbstractMofMojo {
 
     protected void addRoots() {
         project.addCompileSourceRoot(outputDirectory.getPath());
-        project.addResource(resource());
+        // Two executions may share the default resource folder; list it once so it is copied once.
+        String folder = resourcesOutputDirectory.getPath();
+        if (project.getResources().stream().noneMatch(r -> folder.equals(r.getDirectory()))) {
+            project.addResource(resource());
+        }
     }
 
     protected Resource resource() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.cimforge.codegen.CimForgeGenerator;
+import org.cimforge.codegen.CodegenOptions;
 import org.cimforge.codegen.SourceWriter;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
@@ -52,7 +53,8 @@ final class IncrementalGeneration {
             previous.inputs().forEach(i -> inputs.add(Path.of(i)));
             // The top-level files are among the recorded inputs, so the set is the one hashed last time.
             if (previous.fingerprint().equals(BuildState.fingerprint(settings, sorted(inputs)))) {
-                return new Outcome(true, previous.outputs().size(), 0, null);
+                // The outputs hold the MOF bundle too; count Java files only, as a generating run does.
+                return new Outcome(true, previous.outputs().size() - 1, 0, null);
             }
         }
         CompilationResult result = MofCompiler.builder().includePath(request.includePath())
@@ -62,8 +64,8 @@ final class IncrementalGeneration {
             throw new MofErrors(result.errors().size());
         }
         List<Path> written = new ArrayList<>(SourceWriter.write(
-                CimForgeGenerator.generate(result.schema(), request.options()), request.sourceOutput()));
-        written.add(MofBundle.write(result.sources(), request.resourceOutput()));
+                CimForgeGenerator.generate(result.schema(), selection(request.options(), result)), request.sourceOutput()));
+        written.add(MofBundle.write(result.sources(), request.resourceOutput(), request.bundleName()));
         int removed = removeStale(previous, written);
         // Files read from the local file system are hashed one by one; an include jar as a whole.
         Set<Path> inputs = new LinkedHashSet<>(absolute(request.mofFiles()));
@@ -78,6 +80,21 @@ final class IncrementalGeneration {
         new BuildState(BuildState.fingerprint(settings, inputList), inputList.stream().map(Path::toString).toList(),
                 absolute(written).stream().map(Path::toString).toList()).write(request.stateFile());
         return new Outcome(false, written.size() - 1, removed, result);
+    }
+
+    /**
+     * With no {@code classes} setting, a compilation that read classes from the include path by name
+     * (class search path) generates the classes of the user's own files and what they need (the
+     * generator closes the selection over superclasses, REF and EmbeddedInstance targets), not every
+     * class that was read. Otherwise the options stand as given.
+     */
+    static CodegenOptions selection(CodegenOptions options, CompilationResult result) {
+        if (!options.includes().isEmpty() || result.foundOnSearchPath().isEmpty()) {
+            return options;
+        }
+        List<String> own = result.ownClasses().stream().map(c -> c.name().spelling()).toList();
+        // A MOF of instances only declares no class: then what was read is already just what they need.
+        return own.isEmpty() ? options : options.withIncludes(own);
     }
 
     /** Deletes the files the previous run wrote that this run did not, so removed classes disappear. */

@@ -8,7 +8,9 @@ final class Summary {
     }
 
     static String of(CompilationResult result) {
-        return "MOF OK: " + result.fileCount() + " files, " + result.schema().classCount() + " classes, "
+        String found = result.foundOnSearchPath().isEmpty() ? ""
+                : " (" + result.foundOnSearchPath().size() + " found on the include path by name)";
+        return "MOF OK: " + result.fileCount() + " files" + found + ", " + result.schema().classCount() + " classes, "
                 + result.warnings().size() + " warnings";
     }
 

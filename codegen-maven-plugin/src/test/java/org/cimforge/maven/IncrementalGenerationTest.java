@@ -31,7 +31,7 @@ class IncrementalGenerationTest {
         Path b = dir.resolve("src/p/t/B.java");
         assertThat(a).isRegularFile();
         assertThat(b).isRegularFile();
-        assertThat(dir.resolve("res/META-INF/cimforge/schema.mof")).content().contains("class T_A").contains("Qualifier Key")
+        assertThat(dir.resolve("res/META-INF/cimforge/default/schema.mof")).content().contains("class T_A").contains("Qualifier Key")
                 .contains("// (inlined) #pragma include");
         Files.setLastModifiedTime(a, FileTime.fromMillis(1_000_000));
 
@@ -73,7 +73,7 @@ class IncrementalGenerationTest {
                     CodegenOptions.defaults("p"), dir.resolve("src"), dir.resolve("res"), dir.resolve("state/g.state"));
             assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isFalse();
             assertThat(dir.resolve("src/p/t/A.java")).isRegularFile();
-            assertThat(dir.resolve("res/META-INF/cimforge/schema.mof")).content().contains("Qualifier Key");
+            assertThat(dir.resolve("res/META-INF/cimforge/default/schema.mof")).content().contains("Qualifier Key");
             assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isTrue();
         }
         writeJar(jar, QUALIFIERS + "// changed\n");
@@ -84,6 +84,82 @@ class IncrementalGenerationTest {
         }
         assertThatThrownBy(() -> IncludePath.open(List.of(mof)))
                 .hasMessageContaining("cimforge.includePath").hasMessageContaining("neither a folder nor a .jar/.zip file");
+    }
+
+    @Test
+    void withTheSchemaOnlyOnTheSearchPathOnlyTheUsersClassesAndTheirClosureAreGenerated(@TempDir Path dir)
+            throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema/Core"));
+        Files.writeString(dir.resolve("schema/qualifiers.mof"),
+                QUALIFIERS + "Qualifier Out : boolean = false, Scope(parameter);\n");
+        Files.writeString(schema.resolve("T_Base.mof"), "class T_Base { [Key] string Id; };\n");
+        // A file found by name may declare more than the class it is named after: T_Other is read, not needed.
+        Files.writeString(schema.resolve("T_Job.mof"), "class T_Job : T_Base { };\nclass T_Other : T_Base { };\n");
+        Files.writeString(schema.resolve("T_Volume.mof"), "class T_Volume : T_Base { uint32 Resize([Out] T_Job REF Job); };\n");
+        Files.writeString(schema.resolve("T_Unused.mof"), "class T_Unused : T_Base { };\n");
+        Path mof = Files.writeString(dir.resolve("vendor.mof"), "class V_Volume : T_Volume { string Tier; };\n");
+        GenerationRequest request = new GenerationRequest(List.of(mof), List.of(dir.resolve("schema")), List.of(), false,
+                CodegenOptions.defaults("p"), dir.resolve("src"), dir.resolve("res"), dir.resolve("state/g.state"));
+
+        List<Diagnostic> reported = new ArrayList<>();
+        IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request, reported::add);
+
+        assertThat(reported).isEmpty();
+        assertThat(outcome.compilation().foundOnSearchPath()).hasSize(4);
+        assertThat(outcome.compilation().schema().cimClass("T_Other")).as("read, so only the selection leaves it out")
+                .isPresent();
+        List<String> model;
+        try (var files = Files.list(dir.resolve("src/p/t"))) {
+            model = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
+        }
+        assertThat(model).containsExactly("Base.java", "Job.java", "Volume.java");
+        assertThat(dir.resolve("src/p/v/Volume.java")).isRegularFile();
+        // The bundle holds what was read, search path files first, so the runtime can compile it alone.
+        assertThat(dir.resolve("res/META-INF/cimforge/default/schema.mof")).content()
+                .containsSubsequence("Qualifier Key", "class T_Volume", "class V_Volume").doesNotContain("T_Unused");
+        assertThat(dir.resolve("src/p/t/provider/OtherProvider.java")).doesNotExist();
+        // An explicit classes setting still wins over the default.
+        CodegenOptions only = CodegenOptions.defaults("p").withIncludes(List.of("T_Job"));
+        assertThat(IncrementalGeneration.selection(only, outcome.compilation())).isSameAs(only);
+    }
+
+    @Test
+    void twoExecutionsKeepTheirOwnStateAndBundleAndNeverDeleteEachOthersFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("quals.mof"), QUALIFIERS);
+        Path disks = Files.writeString(dir.resolve("disks.mof"), "#pragma include (\"quals.mof\")\nclass D_Disk { [Key] string Id; };\n");
+        Path pools = Files.writeString(dir.resolve("pools.mof"), "#pragma include (\"quals.mof\")\nclass P_Pool { [Key] string Id; };\n");
+        // Same resource folder and state folder, as the plugin's defaults give two executions.
+        GenerationRequest first = new GenerationRequest(List.of(disks), List.of(), List.of(), false,
+                CodegenOptions.defaults("a"), dir.resolve("src-a"), dir.resolve("res"),
+                dir.resolve("state/generate-disks.state"), "disks");
+        GenerationRequest second = new GenerationRequest(List.of(pools), List.of(), List.of(), false,
+                CodegenOptions.defaults("b"), dir.resolve("src-b"), dir.resolve("res"),
+                dir.resolve("state/generate-pools.state"), "pools");
+
+        IncrementalGeneration.run(first, d -> { });
+        IncrementalGeneration.run(second, d -> { });
+        assertThat(IncrementalGeneration.run(first, d -> { }).upToDate()).isTrue();
+        assertThat(dir.resolve("res/META-INF/cimforge/disks/schema.mof")).content().contains("class D_Disk");
+        assertThat(dir.resolve("res/META-INF/cimforge/pools/schema.mof")).content().contains("class P_Pool");
+
+        // A change to one execution's MOF regenerates that execution only.
+        Files.writeString(pools, "#pragma include (\"quals.mof\")\nclass P_Tier { [Key] string Id; };\n");
+        assertThat(IncrementalGeneration.run(first, d -> { }).upToDate()).isTrue();
+        IncrementalGeneration.Outcome changed = IncrementalGeneration.run(second, d -> { });
+        assertThat(changed.upToDate()).isFalse();
+        assertThat(dir.resolve("src-b/b/p/Pool.java")).doesNotExist();
+        assertThat(dir.resolve("src-b/b/p/Tier.java")).isRegularFile();
+        assertThat(dir.resolve("src-a/a/d/Disk.java")).isRegularFile();
+        assertThat(dir.resolve("res/META-INF/cimforge/disks/schema.mof")).content().contains("class D_Disk");
+        assertThat(dir.resolve("res/META-INF/cimforge/pools/schema.mof")).content().contains("class P_Tier");
+    }
+
+    @Test
+    void anExecutionIdThatIsNoFolderNameIsRefused() {
+        assertThatThrownBy(() -> MofBundle.checkName("../up")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'../up'").hasMessageContaining("META-INF/cimforge/<id>/");
+        assertThatThrownBy(() -> MofBundle.checkName("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(MofBundle.resource("default-cli")).isEqualTo("META-INF/cimforge/default-cli/schema.mof");
     }
 
     private static void writeJar(Path jar, String qualifiers) throws Exception {

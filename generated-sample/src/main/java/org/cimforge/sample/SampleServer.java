@@ -42,8 +42,8 @@ public final class SampleServer implements AutoCloseable {
     /** The namespace the array's classes are served in. */
     public static final String NAMESPACE = "root/cimforge";
 
-    /** Where the bundled model is on the class path. */
-    static final String SCHEMA_RESOURCE = "META-INF/cimforge/schema.mof";
+    /** Where the bundled model is on the class path: the plugin's bundle of execution {@code sample-bindings}. */
+    static final String SCHEMA_RESOURCE = "META-INF/cimforge/sample-bindings/schema.mof";
 
     /** The profiles registered in the interop namespace; each conforming element is a storage system. */
     private static final String[][] PROFILES = {

@@ -17,8 +17,9 @@ class BundledSchemaTest {
     @Test
     void bundledMofIsOnTheClassPathAndCompilesToTheSameClasses() throws IOException {
         String bundled;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/cimforge/schema.mof")) {
-            assertThat(in).as("META-INF/cimforge/schema.mof on the class path").isNotNull();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(SampleServer.SCHEMA_RESOURCE)) {
+            // The plugin bundles the MOF per execution: META-INF/cimforge/<execution id>/schema.mof.
+            assertThat(in).as("META-INF/cimforge/sample-bindings/schema.mof on the class path").isNotNull();
             bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         CompilationResult fromBundle = MofCompiler.builder().build().compileText("schema.mof", bundled);

@@ -64,8 +64,9 @@ public final class MofCompiler {
         });
         try {
             SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache), sink);
-            CimSchema schema = new Resolver(sink).resolve(sources.productions());
-            return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().values()));
+            CimSchema schema = new Resolver(sink, sources.searchPath()).resolve(sources.productions());
+            return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().values()),
+                    sources.foundOnSearchPath());
         } finally {
             // Not shutdownNow: a task still queued may be a cached parse another compilation will wait for.
             executor.shutdown();
@@ -94,7 +95,12 @@ public final class MofCompiler {
         private Builder() {
         }
 
-        /** Folders searched, in order, for {@code #pragma include} files not found next to the including file. */
+        /**
+         * Folders searched, in order, for {@code #pragma include} files not found next to the including
+         * file, and the class search path: a class no compiled file declares is read from a file named
+         * after it under these folders, missing qualifiers from {@code qualifiers.mof} and
+         * {@code qualifiers_optional.mof} there (see docs/mof-compiler.md).
+         */
         public Builder includePath(List<Path> folders) {
             this.includePath = List.copyOf(folders);
             return this;

@@ -17,7 +17,8 @@ import org.cimforge.mof.model.CimSchema;
 public final class Mofc {
     private static final String USAGE = """
             usage: mofc [options] file.mof...
-              -I, --include DIR   add DIR to the include path (repeatable)
+              -I, --include DIR   add DIR to the include path (repeatable); a class or qualifier no
+                                  file declares is also looked up there (CIM_X in CIM_X.mof)
               --werror            treat warnings as errors
               -q, --quiet         print diagnostics only, no summary
               --classes           list the resolved classes after the summary
@@ -81,7 +82,8 @@ public final class Mofc {
         if (!quiet) {
             out.println(summary(result, millis));
             if (listClasses) {
-                result.schema().classes().forEach(c -> out.println("  " + describe(c)));
+                result.schema().classes().forEach(c -> out.println("  " + describe(c)
+                        + (result.foundOnSearchPath(c) ? " [include path]" : "")));
             }
         }
         return result.hasErrors() ? 1 : 0;
@@ -93,9 +95,11 @@ public final class Mofc {
         long associations = classes.stream().filter(CimClass::isAssociation).count();
         long indications = classes.stream().filter(CimClass::isIndication).count();
         long methods = classes.stream().mapToLong(c -> c.declaredMethods().size()).sum();
-        return String.format("%d files, %d qualifier declarations, %d classes (%d associations, %d indications, "
+        String found = result.foundOnSearchPath().isEmpty() ? ""
+                : " (" + result.foundOnSearchPath().size() + " found on the include path by name)";
+        return String.format("%d files%s, %d qualifier declarations, %d classes (%d associations, %d indications, "
                         + "%d methods declared), %d instances; %d errors, %d warnings; %d ms",
-                result.fileCount(), schema.qualifierTypes().size(), classes.size(), associations, indications,
+                result.fileCount(), found, schema.qualifierTypes().size(), classes.size(), associations, indications,
                 methods, schema.instances().size(), result.errors().size(), result.warnings().size(), millis);
     }
 

@@ -36,10 +36,12 @@ final class ClassBuilder {
     private final ValueConverter values;
     private final ValueMapParser valueMaps;
     private final Predicate<String> classExists;
+    private final ClassSearchPath searchPath;
 
     ClassBuilder(DiagnosticSink sink, QualifierApplier qualifiers, ValueConverter values, ValueMapParser valueMaps,
-                 Predicate<String> classExists) {
+                 Predicate<String> classExists, ClassSearchPath searchPath) {
         this.sink = sink;
+        this.searchPath = searchPath;
         this.qualifiers = qualifiers;
         this.values = values;
         this.valueMaps = valueMaps;
@@ -227,7 +229,8 @@ final class ClassBuilder {
         if (embedded != null && !embedded.propagated() && embedded.value().value() instanceof String target
                 && !classExists.test(target)) {
             sink.report(DiagnosticCode.UNKNOWN_CLASS, embedded.location(),
-                    "EmbeddedInstance of " + what + " names class " + target + ", which is not declared");
+                    "EmbeddedInstance of " + what + " names class " + target + ", which is not declared"
+                            + searchPath.explainMissingClass(target));
         }
     }
 
@@ -237,7 +240,8 @@ final class ClassBuilder {
             target = CimName.of(spec.referenceClass());
             if (!classExists.test(spec.referenceClass())) {
                 sink.report(DiagnosticCode.UNKNOWN_CLASS, spec.location(),
-                        "reference to class " + spec.referenceClass() + ", which is not declared");
+                        "reference to class " + spec.referenceClass() + ", which is not declared"
+                                + searchPath.explainMissingClass(spec.referenceClass()));
             }
         }
         return new CimTypeRef(spec.type(), target, spec.array(), spec.arraySize());

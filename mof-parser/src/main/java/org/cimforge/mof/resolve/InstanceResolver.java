@@ -29,8 +29,11 @@ final class InstanceResolver {
     record Pending(Production.InstanceDeclaration declaration, String namespace) {
     }
 
-    InstanceResolver(DiagnosticSink sink, ValueConverter values, QualifierApplier qualifiers) {
+    private final ClassSearchPath searchPath;
+
+    InstanceResolver(DiagnosticSink sink, ValueConverter values, QualifierApplier qualifiers, ClassSearchPath searchPath) {
         this.sink = sink;
+        this.searchPath = searchPath;
         this.values = values;
         this.qualifiers = qualifiers;
     }
@@ -63,7 +66,8 @@ final class InstanceResolver {
         CimClass cimClass = classes.get(CimName.of(decl.className()));
         if (cimClass == null) {
             sink.report(DiagnosticCode.UNKNOWN_CLASS, decl.location(),
-                    "instance of class " + decl.className() + ", which is not declared");
+                    "instance of class " + decl.className() + ", which is not declared"
+                            + searchPath.explainMissingClass(decl.className()));
             return null;
         }
         if (cimClass.isAbstract()) {

@@ -30,8 +30,12 @@ final class QualifierApplier {
     // Production position of the element being resolved; selects redeclared qualifier versions.
     private int position = Integer.MAX_VALUE;
 
-    QualifierApplier(DiagnosticSink sink, QualifierDeclarations declarations, ValueConverter values) {
+    private final ClassSearchPath searchPath;
+
+    QualifierApplier(DiagnosticSink sink, QualifierDeclarations declarations, ValueConverter values,
+                     ClassSearchPath searchPath) {
         this.sink = sink;
+        this.searchPath = searchPath;
         this.declarations = declarations;
         this.values = values;
     }
@@ -82,7 +86,8 @@ final class QualifierApplier {
         QualifierType type = declarations.get(use.name(), position);
         if (type == null) {
             sink.report(DiagnosticCode.UNKNOWN_QUALIFIER, use.location(), "qualifier " + use.name()
-                    + " is not declared (declare it with 'Qualifier " + use.name() + " : ...;' or include qualifiers.mof)");
+                    + " is not declared (declare it with 'Qualifier " + use.name() + " : ...;'"
+                    + searchPath.explainMissingQualifier() + ")");
             return null;
         }
         if (scopes != null && scopes.stream().noneMatch(type::appliesTo)) {

@@ -23,16 +23,23 @@ public final class Resolver {
     private final ValueConverter values;
     private final QualifierDeclarations qualifierDeclarations;
     private final QualifierApplier qualifierApplier;
+    private final ClassSearchPath searchPath;
 
     /** A class declaration with the namespace in force where it was written. */
     private record PendingClass(Production.ClassDeclaration declaration, String namespace, int position) {
     }
 
     public Resolver(DiagnosticSink sink) {
+        this(sink, new ClassSearchPath(List.of()));
+    }
+
+    /** A resolver whose unknown-class and unknown-qualifier errors say where the search path was searched. */
+    public Resolver(DiagnosticSink sink, ClassSearchPath searchPath) {
         this.sink = sink;
+        this.searchPath = searchPath;
         this.values = new ValueConverter(sink);
         this.qualifierDeclarations = new QualifierDeclarations(sink, values);
-        this.qualifierApplier = new QualifierApplier(sink, qualifierDeclarations, values);
+        this.qualifierApplier = new QualifierApplier(sink, qualifierDeclarations, values, searchPath);
     }
 
     public CimSchema resolve(List<Production> productions) {
@@ -63,7 +70,7 @@ public final class Resolver {
         }
         // Pass 2: build classes superclass-first, so declaration order within a compilation does not matter.
         ClassBuilder builder = new ClassBuilder(sink, qualifierApplier, values, new ValueMapParser(sink),
-                name -> classDecls.containsKey(CimName.of(name)));
+                name -> classDecls.containsKey(CimName.of(name)), searchPath);
         Map<CimName, CimClass> built = new LinkedHashMap<>();
         Map<CimName, Boolean> inProgress = new HashMap<>();
         for (PendingClass pending : classDecls.values()) {
@@ -80,7 +87,7 @@ public final class Resolver {
         checkReferenceNarrowing(ordered, built);
         // Pass 3: instances, after every class exists, with the qualifier declarations in force at the end.
         qualifierApplier.at(Integer.MAX_VALUE);
-        var resolvedInstances = new InstanceResolver(sink, values, qualifierApplier).resolve(instances, built);
+        var resolvedInstances = new InstanceResolver(sink, values, qualifierApplier, searchPath).resolve(instances, built);
         return new CimSchema(qualifierDeclarations.all(), ordered, resolvedInstances);
     }
 
@@ -98,7 +105,8 @@ public final class Resolver {
             PendingClass parent = decls.get(CimName.of(decl.superClass()));
             if (parent == null) {
                 sink.report(DiagnosticCode.UNKNOWN_SUPERCLASS, decl.superClassLocation(), "superclass "
-                        + decl.superClass() + " of " + decl.name() + " is not declared");
+                        + decl.superClass() + " of " + decl.name() + " is not declared"
+                        + searchPath.explainMissingClass(decl.superClass()));
             } else if (inProgress.containsKey(CimName.of(decl.superClass())) && !built.containsKey(CimName.of(decl.superClass()))) {
                 sink.report(DiagnosticCode.INHERITANCE_CYCLE, decl.superClassLocation(),
                         "class " + decl.name() + " inherits from itself through " + decl.superClass());

@@ -33,6 +33,7 @@ import org.cimforge.mof.parser.MofSourceDecoder;
  */
 public final class SourceLoader {
     private final IncludeResolver includes;
+    private final ClassSearchPath searchPath;
     private final Executor executor;
     private final Map<Path, CompletableFuture<Loaded>> started;
 
@@ -41,8 +42,12 @@ public final class SourceLoader {
                          Map<Production.Pragma, Path> includeTargets, FileTime modified) {
     }
 
-    /** Everything the resolver needs: productions in order plus the texts for diagnostic excerpts. */
-    public record Sources(List<Production> productions, Map<String, SourceText> texts) {
+    /**
+     * Everything the resolver needs: productions in order plus the texts for diagnostic excerpts, the
+     * paths (as shown) of the files found by name on the class search path, and that search path.
+     */
+    public record Sources(List<Production> productions, Map<String, SourceText> texts,
+                          List<String> foundOnSearchPath, ClassSearchPath searchPath) {
     }
 
     /**
@@ -51,6 +56,7 @@ public final class SourceLoader {
      */
     public SourceLoader(List<Path> includePath, Executor executor, Map<Path, CompletableFuture<Loaded>> cache) {
         this.includes = new IncludeResolver(includePath);
+        this.searchPath = new ClassSearchPath(includePath);
         this.executor = executor;
         this.started = cache != null ? cache : new ConcurrentHashMap<>();
     }
@@ -83,7 +89,66 @@ public final class SourceLoader {
         for (Path path : topLevel) {
             walk(path, null, productions, texts, done, stack, sink);
         }
-        return new Sources(productions, texts);
+        if (searchPath.isEmpty()) {
+            return new Sources(productions, texts, List.of(), searchPath);
+        }
+        // Files found on the search path go first, qualifier files before class files: a qualifier
+        // declaration applies from where it is written, and the bundled MOF then compiles on its own.
+        List<Production> qualifierProductions = new ArrayList<>();
+        Map<String, SourceText> qualifierTexts = new LinkedHashMap<>();
+        List<Production> classProductions = new ArrayList<>();
+        Map<String, SourceText> classTexts = new LinkedHashMap<>();
+        MissingNames missing = new MissingNames();
+        missing.scan(productions);
+        Set<String> triedClasses = new HashSet<>();
+        int qualifierFile = 0;
+        while (true) {
+            List<Path> qualifierFiles = new ArrayList<>();
+            while (missing.hasMissingQualifiers() && qualifierFile < ClassSearchPath.QUALIFIER_FILES.size()
+                    && qualifierFiles.isEmpty()) {
+                Path found = searchPath.find(ClassSearchPath.QUALIFIER_FILES.get(qualifierFile++));
+                if (found != null && !done.contains(found.toAbsolutePath().normalize())) {
+                    qualifierFiles.add(found);
+                }
+            }
+            Map<String, Path> classFiles = new LinkedHashMap<>();
+            for (String name : missing.missingClasses()) {
+                if (triedClasses.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                    Path found = searchPath.find(name);
+                    if (found != null) {
+                        classFiles.put(name, found);
+                    }
+                }
+            }
+            if (qualifierFiles.isEmpty() && classFiles.isEmpty()) {
+                break;
+            }
+            // Start them all before walking any, so they are parsed in parallel.
+            qualifierFiles.forEach(this::start);
+            classFiles.values().forEach(this::start);
+            for (Path file : qualifierFiles) {
+                int from = qualifierProductions.size();
+                walk(file, null, qualifierProductions, qualifierTexts, done, stack, sink);
+                missing.scan(qualifierProductions.subList(from, qualifierProductions.size()));
+            }
+            for (Map.Entry<String, Path> entry : classFiles.entrySet()) {
+                int from = classProductions.size();
+                walk(entry.getValue(), null, classProductions, classTexts, done, stack, sink);
+                missing.scan(classProductions.subList(from, classProductions.size()));
+                if (missing.isMissingClass(entry.getKey())) {
+                    searchPath.foundButNotDeclared(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        List<String> found = new ArrayList<>(qualifierTexts.keySet());
+        found.addAll(classTexts.keySet());
+        List<Production> all = new ArrayList<>(qualifierProductions);
+        all.addAll(classProductions);
+        all.addAll(productions);
+        Map<String, SourceText> allTexts = new LinkedHashMap<>(qualifierTexts);
+        allTexts.putAll(classTexts);
+        allTexts.putAll(texts);
+        return new Sources(all, allTexts, found, searchPath);
     }
 
     private void walk(Path path, Production.Pragma includedBy, List<Production> out, Map<String, SourceText> texts,
