@@ -19,6 +19,16 @@ final class Parser {
     private final List<Token> tokens;
     private int index;
 
+    /**
+     * Deepest nesting of parentheses and NOT, and most predicates in one query: far beyond any real filter, and low
+     * enough that parsing and the evaluator's recursion over the condition tree cannot overflow the stack.
+     */
+    static final int MAX_DEPTH = 100;
+    static final int MAX_PREDICATES = 1_000;
+
+    private int depth;
+    private int predicates;
+
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
     }
@@ -83,18 +93,32 @@ final class Parser {
 
     private Condition not() throws QueryException {
         if (peek().is("NOT")) {
-            index++;
-            return new Condition.Not(not());
+            Token not = next();
+            enter(not);
+            Condition inner = new Condition.Not(not());
+            depth--;
+            return inner;
         }
         return predicate();
     }
 
+    private void enter(Token at) throws QueryException {
+        if (++depth > MAX_DEPTH) {
+            throw new QueryException(at.column(), "the query nests parentheses and NOT more than " + MAX_DEPTH
+                    + " levels deep");
+        }
+    }
+
     private Condition predicate() throws QueryException {
         if (peek().is("(")) {
-            index++;
+            enter(next());
             Condition inner = or();
             expectSymbol(")");
+            depth--;
             return inner;
+        }
+        if (++predicates > MAX_PREDICATES) {
+            throw new QueryException(peek().column(), "the query has more than " + MAX_PREDICATES + " conditions");
         }
         Quantifier quantifier = Quantifier.NONE;
         Token quantifierToken = null;

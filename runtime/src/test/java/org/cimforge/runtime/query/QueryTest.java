@@ -231,4 +231,35 @@ class QueryTest {
             assertThat(((Condition.Literal) c.right()).value()).isEqualTo(new java.math.BigDecimal(2));
         });
     }
+
+    @Test
+    void hostileNestingAndLengthAreLocatedErrorsNotStackOverflows() {
+        String deep = "SELECT * FROM CIM_InstCreation WHERE " + "(".repeat(100_000) + "a = 1" + ")".repeat(100_000);
+        assertThatThrownBy(() -> Query.parse(deep, QueryLanguage.WQL)).isInstanceOfSatisfying(QueryException.class,
+                e -> assertThat(e.getMessage()).contains("more than 100 levels deep"));
+        String nots = "SELECT * FROM CIM_InstCreation WHERE " + "NOT ".repeat(200_000) + "a = 1";
+        assertThatThrownBy(() -> Query.parse(nots, QueryLanguage.WQL)).isInstanceOfSatisfying(QueryException.class,
+                e -> assertThat(e.getMessage()).contains("more than 100 levels deep"));
+        StringBuilder ors = new StringBuilder("SELECT * FROM CIM_InstCreation WHERE a = 0");
+        for (int i = 1; i < 52_000; i++) {
+            ors.append(" OR a = ").append(i);
+        }
+        assertThatThrownBy(() -> Query.parse(ors.toString(), QueryLanguage.WQL))
+                .isInstanceOfSatisfying(QueryException.class,
+                        e -> assertThat(e.getMessage()).contains("more than 1000 conditions"));
+    }
+
+    @Test
+    void theLimitsLeaveRealFiltersAlone() throws QueryException {
+        // 100 levels and 1,000 conditions parse, and the evaluator walks them.
+        String nested = "SELECT * FROM CIM_InstCreation WHERE " + "(".repeat(99) + "NOT a = 1" + ")".repeat(99);
+        assertThat(Query.parse(nested, QueryLanguage.WQL).where()).isInstanceOf(Condition.Not.class);
+        StringBuilder ors = new StringBuilder("SELECT * FROM CIM_InstModification WHERE SourceInstance.JobState = 0");
+        for (int i = 1; i < 1_000; i++) {
+            ors.append(" OR SourceInstance.JobState = ").append(i);
+        }
+        assertThat(matches(ors.toString(), modification("CIM_InstModification", job("TST_Job", 2, 0, 15),
+                job("TST_Job", 999, 0, 15))))
+                .isTrue();
+    }
 }

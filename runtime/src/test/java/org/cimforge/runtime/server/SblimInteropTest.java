@@ -116,9 +116,17 @@ class SblimInteropTest {
     }
 
     @Test
-    void unknownClassIsInvalidClass() {
+    void anUnknownClassIsNotFoundForGetClassAndInvalidElsewhere() {
+        // DSP0200: GetClass answers CIM_ERR_NOT_FOUND for a class that does not exist; operations that take a class
+        // as their scope (EnumerateClasses, EnumerateInstances) answer CIM_ERR_INVALID_CLASS.
         assertThatThrownBy(() -> client.getClass(classPath("TST_Nothing"), false, true, false, null))
                 .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+        assertThatThrownBy(() -> drain(client.enumerateClassNames(classPath("TST_Nothing"), true)))
+                .isInstanceOfSatisfying(WBEMException.class,
+                        e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_CLASS));
+        assertThatThrownBy(() -> drain(client.enumerateInstances(classPath("TST_Nothing"), true, false, false,
+                null))).isInstanceOfSatisfying(WBEMException.class,
                         e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_CLASS));
     }
 
@@ -326,6 +334,26 @@ class SblimInteropTest {
         assertThatThrownBy(() -> client.invokeMethod(TestModel.diskPath("TST_Disk", "ghost"), "Resize",
                 new CIMArgument<?>[0], new CIMArgument<?>[0])).isInstanceOfSatisfying(WBEMException.class,
                         e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
+    void aParameterSentInTheWrongShapeIsInvalidParameter() {
+        CIMObjectPath disk = TestModel.diskPath("TST_Disk", "d1");
+        // A string where the method declares a REF, a reference and an array where it declares a uint16.
+        CIMArgument<?>[][] wrong = {
+            {new CIMArgument<>("Self", CIMDataType.STRING_T, "TST_Disk.DeviceID=\"d1\"")},
+            {new CIMArgument<>("NewSize", new CIMDataType("TST_Disk"), disk)},
+            {new CIMArgument<>("NewSize", CIMDataType.UINT64_ARRAY_T,
+                new UnsignedInteger64[] {new UnsignedInteger64("1")})}};
+        for (CIMArgument<?>[] in : wrong) {
+            assertThatThrownBy(() -> client.invokeMethod(disk, "Resize", in, new CIMArgument<?>[3]))
+                    .as(in[0].getName() + " as " + in[0].getDataType())
+                    .isInstanceOfSatisfying(WBEMException.class, e -> {
+                        assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+                        assertThat(e.getMessage()).contains("Resize." + in[0].getName())
+                                .doesNotContain("ClassCastException");
+                    });
+        }
     }
 
     @Test

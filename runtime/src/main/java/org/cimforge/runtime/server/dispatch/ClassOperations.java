@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimErrorException;
 import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /** GetClass, EnumerateClasses and EnumerateClassNames, answered from the class repository. */
 final class ClassOperations {
@@ -18,7 +20,12 @@ final class ClassOperations {
 
     Reply getClass(OperationRequest req) {
         String name = req.className("ClassName", true);
-        CimClass model = support.requireClass(req, name);
+        CimClass model = repository.modelClass(req.namespace, name);
+        if (model == null) {
+            // DSP0200 gives GetClass CIM_ERR_NOT_FOUND here, unlike the operations that take a class as their scope.
+            throw new CimErrorException(WBEMException.CIM_ERR_NOT_FOUND,
+                    "class " + name + " is not defined in " + req.namespace);
+        }
         CIMClass c = repository.cimClass(req.namespace, model.name().spelling());
         boolean localOnly = req.bool("LocalOnly", true);
         boolean qualifiers = req.bool("IncludeQualifiers", true);

@@ -48,9 +48,11 @@ final class MethodOperations {
         for (XmlNode p : req.call.all("PARAMVALUE")) {
             CIMArgument<?> arg = decode(() -> support.decoder.paramValue(p, req.namespace, model.name().spelling(),
                     method.getName()));
-            if (method.getParameter(arg.getName()) == null) {
+            CIMParameter<?> declared = method.getParameter(arg.getName());
+            if (declared == null) {
                 throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
             }
+            checkShape(method.getName(), declared, arg);
             in.add(arg);
         }
         CimMethodProvider provider = null;
@@ -92,6 +94,33 @@ final class MethodOperations {
     }
 
     /** Converts a numeric return value to the declared CIM integer type when the provider used another Java type. */
+    /**
+     * A value sent with another shape than its parameter's declaration (a string for a REF, a reference or an array
+     * for a scalar) is the client's mistake, CIM_ERR_INVALID_PARAMETER, rather than a ClassCastException in the
+     * provider.
+     */
+    private static void checkShape(String methodName, CIMParameter<?> declared, CIMArgument<?> arg) {
+        Object value = arg.getValue();
+        if (value == null) {
+            return;
+        }
+        CIMDataType type = declared.getDataType();
+        String name = methodName + "." + declared.getName();
+        boolean array = value.getClass().isArray();
+        if (type.isArray() != array) {
+            throw invalidParameter("parameter " + name + (type.isArray() ? " is an array" : " is not an array")
+                    + ", but an " + (array ? "array" : "single value") + " was sent");
+        }
+        boolean wantsReference = type.getType() == CIMDataType.REFERENCE;
+        Object element = array ? (java.lang.reflect.Array.getLength(value) > 0
+                ? java.lang.reflect.Array.get(value, 0) : null) : value;
+        if (element != null && wantsReference != (element instanceof CIMObjectPath)) {
+            throw invalidParameter("parameter " + name + (wantsReference
+                    ? " is a reference to " + type.getRefClassName() + ", but a value was sent"
+                    : " is not a reference, but a reference was sent"));
+        }
+    }
+
     private static Object coerce(CIMDataType type, Object value) {
         if (value == null || type == null || type.isArray() || !(value instanceof Number)) {
             return value;
