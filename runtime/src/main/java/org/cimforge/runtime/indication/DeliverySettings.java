@@ -1,6 +1,7 @@
 package org.cimforge.runtime.indication;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the server delivers indications to listeners.
@@ -19,10 +20,12 @@ import java.time.Duration;
  *                             development with self-signed listener certificates only, off by default (then the
  *                             JVM's trust store decides)
  * @param workerThreads        threads shared by all destinations' delivery workers (default 4)
+ * @param allowedDestinations  listener hosts allowed besides loopback and the creating client's own address:
+ *                             addresses, CIDR ranges ("10.1.0.0/16") or host names (default none)
  */
 public record DeliverySettings(int retryAttempts, Duration retryInterval, Duration maxRetryInterval, int queueCapacity,
                                Duration requestTimeout, Duration connectTimeout, boolean trustAllCertificates,
-                               int workerThreads) {
+                               int workerThreads, List<String> allowedDestinations) {
     /** Validates. */
     public DeliverySettings {
         if (retryAttempts < 0) {
@@ -42,36 +45,44 @@ public record DeliverySettings(int retryAttempts, Duration retryInterval, Durati
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1");
         }
+        allowedDestinations = allowedDestinations == null ? List.of() : List.copyOf(allowedDestinations);
+        new DestinationPolicy(allowedDestinations); // refuses a malformed entry now, not at the first destination
     }
 
     /** The defaults described above. */
     public static DeliverySettings defaults() {
         return new DeliverySettings(10, Duration.ofSeconds(1), Duration.ofSeconds(10), 10_000, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), false, 4);
+                Duration.ofSeconds(5), false, 4, List.of());
     }
 
     /** A copy with other retry settings. */
     public DeliverySettings withRetries(int attempts, Duration interval, Duration maxInterval) {
         return new DeliverySettings(attempts, interval, maxInterval, queueCapacity, requestTimeout, connectTimeout,
-                trustAllCertificates, workerThreads);
+                trustAllCertificates, workerThreads, allowedDestinations);
     }
 
     /** A copy with another queue capacity. */
     public DeliverySettings withQueueCapacity(int capacity) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, capacity, requestTimeout,
-                connectTimeout, trustAllCertificates, workerThreads);
+                connectTimeout, trustAllCertificates, workerThreads, allowedDestinations);
     }
 
     /** A copy with other timeouts. */
     public DeliverySettings withTimeouts(Duration request, Duration connect) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, request, connect,
-                trustAllCertificates, workerThreads);
+                trustAllCertificates, workerThreads, allowedDestinations);
     }
 
     /** A copy that does (or does not) trust any listener certificate. */
     public DeliverySettings withTrustAllCertificates(boolean trustAll) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, requestTimeout,
-                connectTimeout, trustAll, workerThreads);
+                connectTimeout, trustAll, workerThreads, allowedDestinations);
+    }
+
+    /** A copy that also admits these listener hosts: addresses, CIDR ranges or host names. */
+    public DeliverySettings withAllowedDestinations(String... hostsOrRanges) {
+        return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, requestTimeout,
+                connectTimeout, trustAllCertificates, workerThreads, List.of(hostsOrRanges));
     }
 
     /** The wait before retry number {@code retry} (1-based): doubling from retryInterval, capped. */

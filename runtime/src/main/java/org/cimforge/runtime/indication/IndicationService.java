@@ -47,7 +47,7 @@ public final class IndicationService implements IndicationPublisher, AutoCloseab
         // A fresh SequenceContext prefix per start: sequence numbers restart with it.
         String runId = UUID.randomUUID().toString();
         this.registry = new SubscriptionRegistry(repository, interop == null ? CimInterop.NAMESPACE : interop,
-                systemName, store, clock, runId);
+                systemName, store, clock, runId, new DestinationPolicy(settings.allowedDestinations()));
         this.delivery = new IndicationDelivery(settings, systemName, (s, reason) -> registry.deliveryFailed(s));
         registry.listen(new SubscriptionRegistry.Changes() {
             @Override

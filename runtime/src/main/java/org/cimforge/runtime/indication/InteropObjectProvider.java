@@ -66,7 +66,7 @@ final class InteropObjectProvider implements CimInstanceProvider {
     public CIMObjectPath createInstance(CimOperationContext context, CIMInstance instance) throws WBEMException {
         return switch (family(instance.getClassName())) {
             case FILTER -> registry.createFilter(instance);
-            case DESTINATION -> registry.createDestination(instance);
+            case DESTINATION -> registry.createDestination(instance, context.clientAddress());
             case SUBSCRIPTION -> {
                 if (instance.getClassName().equalsIgnoreCase(SubscriptionRegistry.ABSTRACT_SUBSCRIPTION_CLASS)) {
                     throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "create a "

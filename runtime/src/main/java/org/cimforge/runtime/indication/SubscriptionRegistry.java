@@ -73,9 +73,13 @@ final class SubscriptionRegistry {
         }
     };
 
+    /** Where listeners may be; checked when a client creates a destination, not for restored ones. */
+    private final DestinationPolicy policy;
+
     SubscriptionRegistry(CimClassRepository repository, String namespace, String systemName, SubscriptionStore store,
-                         Clock clock, String runId) {
+                         Clock clock, String runId, DestinationPolicy policy) {
         this.namespace = namespace;
+        this.policy = policy;
         this.rules = new SubscriptionValidator(repository, namespace, systemName);
         this.persistence = new SubscriptionPersistence(store, repository, namespace, systemName);
         this.clock = clock;
@@ -177,10 +181,12 @@ final class SubscriptionRegistry {
 
     // ---- destinations ----
 
-    synchronized CIMObjectPath createDestination(CIMInstance given) throws WBEMException {
+    /** Creates a destination for the client at {@code clientAddress} (null when not known). */
+    synchronized CIMObjectPath createDestination(CIMInstance given, String clientAddress) throws WBEMException {
         rules.checkDestination(given);
         CIMInstance filled = rules.withKeys(given, given.getClassName());
         DestinationEntry entry = new DestinationEntry(filled, SubscriptionValidator.url(filled));
+        policy.check(entry.url(), clientAddress);
         if (destinations.containsKey(entry.id())) {
             throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "the listener destination "
                     + InteropKeys.value(filled.getProperties(), InteropKeys.NAME) + " already exists");

@@ -130,7 +130,7 @@ final class CimHttpHandler extends Handler.Abstract {
         }
         try {
             XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
-            dispatcher.dispatch(root, headers, user, host, out);
+            dispatcher.dispatch(root, headers, user, host, Request.getRemoteAddr(request), out);
             out.finish();
         } catch (Exception | StackOverflowError e) {
             if (!watchdog.expired()) {

@@ -104,6 +104,20 @@ class SubscriptionErrorsTest {
     }
 
     @Test
+    void destinationsOutsideThePolicyAreRefusedOverHttp() {
+        // The test client is at 127.0.0.1, so only loopback passes: a metadata address, a private range, a numeric
+        // spelling and credentials in the URL do not.
+        fails(WBEMException.CIM_ERR_ACCESS_DENIED, "neither a loopback address nor the address of the client",
+                () -> IndicationFixture.destination(client, "meta", "http://169.254.169.254/latest"));
+        fails(WBEMException.CIM_ERR_ACCESS_DENIED, "(10.0.0.1)",
+                () -> IndicationFixture.destination(client, "mapped", "http://[::ffff:10.0.0.1]:5990/"));
+        fails(WBEMException.CIM_ERR_INVALID_PARAMETER, "is not a host name",
+                () -> IndicationFixture.destination(client, "hex", "http://0x7f000001:5990/"));
+        fails(WBEMException.CIM_ERR_INVALID_PARAMETER, "must not carry credentials",
+                () -> IndicationFixture.destination(client, "creds", "http://u:p@127.0.0.1:5990/"));
+    }
+
+    @Test
     void subscriptionsNeedExistingFilterAndHandler() throws Exception {
         CIMObjectPath destination = IndicationFixture.destination(client, "d1", "http://127.0.0.1:1/");
         CIMObjectPath filter = IndicationFixture.filter(client, "f1", IndicationFixture.CREATED);

@@ -71,7 +71,17 @@ public final class CimDispatcher {
      */
     public void dispatch(XmlNode root, Headers headers, String user, String host, ResponseSink out)
             throws IOException {
-        OperationRequest req = decodeEnvelope(root, headers, user, host);
+        dispatch(root, headers, user, host, null, out);
+    }
+
+    /**
+     * Handles a parsed request for a client at {@code clientAddress} (its IP address; null when not known), which
+     * providers see in their operation context.
+     */
+    public void dispatch(XmlNode root, Headers headers, String user, String host, String clientAddress,
+                         ResponseSink out)
+            throws IOException {
+        OperationRequest req = decodeEnvelope(root, headers, user, host, clientAddress);
         Reply reply;
         try {
             reply = req.intrinsic() ? intrinsic(req) : extrinsic(req);
@@ -101,7 +111,8 @@ public final class CimDispatcher {
     }
 
     /** Checks the CIM / MESSAGE / SIMPLEREQ envelope and the headers that must agree with it. */
-    private OperationRequest decodeEnvelope(XmlNode root, Headers headers, String user, String host) {
+    private OperationRequest decodeEnvelope(XmlNode root, Headers headers, String user, String host,
+                                            String clientAddress) {
         if (!root.name().equals("CIM")) {
             throw CimXmlException.notValid("document element is <" + root.name() + ">, not <CIM>");
         }
@@ -143,7 +154,7 @@ public final class CimDispatcher {
         String namespace = intrinsic ? decoder.namespace(required(call, "LOCALNAMESPACEPATH"))
                 : targetNamespace(call);
         HeaderChecks.checkObjectHeader(headers.cimObject(), namespace);
-        return new OperationRequest(repository, decoder, id, name, namespace, user, host, call);
+        return new OperationRequest(repository, decoder, id, name, namespace, user, host, clientAddress, call);
     }
 
     private static void write(Reply reply, OutputStream out) throws IOException {

@@ -24,7 +24,7 @@ final class OperationRequest {
     private final CimXmlDecoder decoder;
 
     OperationRequest(CimClassRepository repository, CimXmlDecoder decoder, String id, String method,
-                     String namespace, String user, String host, XmlNode call) {
+                     String namespace, String user, String host, String clientAddress, XmlNode call) {
         this.repository = repository;
         this.decoder = decoder;
         this.id = id;
@@ -33,7 +33,7 @@ final class OperationRequest {
         this.call = call;
         String canonical = repository.canonicalNamespace(namespace);
         this.namespace = canonical == null ? namespace : canonical;
-        this.context = new CimOperationContext(this.namespace, user, host);
+        this.context = new CimOperationContext(this.namespace, user, host, clientAddress);
         for (XmlNode p : call.children()) {
             if (p.name().equals("IPARAMVALUE")) {
                 params.put(p.requiredAttr("NAME").toLowerCase(Locale.ROOT), p);
@@ -52,7 +52,8 @@ final class OperationRequest {
                 || repository.canonicalNamespace(otherNamespace) == null) {
             return this;
         }
-        return new OperationRequest(repository, decoder, id, method, otherNamespace, context.user(), host, call);
+        return new OperationRequest(repository, decoder, id, method, otherNamespace, context.user(), host,
+                context.clientAddress(), call);
     }
 
     XmlNode param(String name) {
