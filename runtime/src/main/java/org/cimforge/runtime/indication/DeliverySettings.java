@@ -22,10 +22,12 @@ import java.util.List;
  * @param workerThreads        threads shared by all destinations' delivery workers (default 4)
  * @param allowedDestinations  listener hosts allowed besides loopback and the creating client's own address:
  *                             addresses, CIDR ranges ("10.1.0.0/16") or host names (default none)
+ * @param quotas               how many filters, destinations and subscriptions clients may create, and how large
+ *                             (see {@link SubscriptionQuotas#defaults()})
  */
 public record DeliverySettings(int retryAttempts, Duration retryInterval, Duration maxRetryInterval, int queueCapacity,
                                Duration requestTimeout, Duration connectTimeout, boolean trustAllCertificates,
-                               int workerThreads, List<String> allowedDestinations) {
+                               int workerThreads, List<String> allowedDestinations, SubscriptionQuotas quotas) {
     /** Validates. */
     public DeliverySettings {
         if (retryAttempts < 0) {
@@ -47,42 +49,50 @@ public record DeliverySettings(int retryAttempts, Duration retryInterval, Durati
         }
         allowedDestinations = allowedDestinations == null ? List.of() : List.copyOf(allowedDestinations);
         new DestinationPolicy(allowedDestinations); // refuses a malformed entry now, not at the first destination
+        quotas = quotas == null ? SubscriptionQuotas.defaults() : quotas;
     }
 
     /** The defaults described above. */
     public static DeliverySettings defaults() {
         return new DeliverySettings(10, Duration.ofSeconds(1), Duration.ofSeconds(10), 10_000, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), false, 4, List.of());
+                Duration.ofSeconds(5), false, 4, List.of(),
+                SubscriptionQuotas.defaults());
     }
 
     /** A copy with other retry settings. */
     public DeliverySettings withRetries(int attempts, Duration interval, Duration maxInterval) {
         return new DeliverySettings(attempts, interval, maxInterval, queueCapacity, requestTimeout, connectTimeout,
-                trustAllCertificates, workerThreads, allowedDestinations);
+                trustAllCertificates, workerThreads, allowedDestinations, quotas);
     }
 
     /** A copy with another queue capacity. */
     public DeliverySettings withQueueCapacity(int capacity) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, capacity, requestTimeout,
-                connectTimeout, trustAllCertificates, workerThreads, allowedDestinations);
+                connectTimeout, trustAllCertificates, workerThreads, allowedDestinations, quotas);
     }
 
     /** A copy with other timeouts. */
     public DeliverySettings withTimeouts(Duration request, Duration connect) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, request, connect,
-                trustAllCertificates, workerThreads, allowedDestinations);
+                trustAllCertificates, workerThreads, allowedDestinations, quotas);
     }
 
     /** A copy that does (or does not) trust any listener certificate. */
     public DeliverySettings withTrustAllCertificates(boolean trustAll) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, requestTimeout,
-                connectTimeout, trustAll, workerThreads, allowedDestinations);
+                connectTimeout, trustAll, workerThreads, allowedDestinations, quotas);
     }
 
     /** A copy that also admits these listener hosts: addresses, CIDR ranges or host names. */
     public DeliverySettings withAllowedDestinations(String... hostsOrRanges) {
         return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, requestTimeout,
-                connectTimeout, trustAllCertificates, workerThreads, List.of(hostsOrRanges));
+                connectTimeout, trustAllCertificates, workerThreads, List.of(hostsOrRanges), quotas);
+    }
+
+    /** A copy with other limits on what clients may create. */
+    public DeliverySettings withQuotas(SubscriptionQuotas value) {
+        return new DeliverySettings(retryAttempts, retryInterval, maxRetryInterval, queueCapacity, requestTimeout,
+                connectTimeout, trustAllCertificates, workerThreads, allowedDestinations, value);
     }
 
     /** The wait before retry number {@code retry} (1-based): doubling from retryInterval, capped. */

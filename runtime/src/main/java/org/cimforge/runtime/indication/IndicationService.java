@@ -47,7 +47,8 @@ public final class IndicationService implements IndicationPublisher, AutoCloseab
         // A fresh SequenceContext prefix per start: sequence numbers restart with it.
         String runId = UUID.randomUUID().toString();
         this.registry = new SubscriptionRegistry(repository, interop == null ? CimInterop.NAMESPACE : interop,
-                systemName, store, clock, runId, new DestinationPolicy(settings.allowedDestinations()));
+                systemName, store, clock, runId, new DestinationPolicy(settings.allowedDestinations()),
+                settings.quotas());
         this.delivery = new IndicationDelivery(settings, systemName, (s, reason) -> registry.deliveryFailed(s));
         registry.listen(new SubscriptionRegistry.Changes() {
             @Override
@@ -111,6 +112,11 @@ public final class IndicationService implements IndicationPublisher, AutoCloseab
     /** How many subscriptions exist (enabled or not). */
     public int subscriptionCount() {
         return registry.subscriptions().size();
+    }
+
+    /** How many indication filters exist. */
+    public int filterCount() {
+        return registry.filters().size();
     }
 
     /** How many indications listeners have accepted since the start. */

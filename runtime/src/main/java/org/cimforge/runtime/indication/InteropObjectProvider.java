@@ -65,15 +65,15 @@ final class InteropObjectProvider implements CimInstanceProvider {
     @Override
     public CIMObjectPath createInstance(CimOperationContext context, CIMInstance instance) throws WBEMException {
         return switch (family(instance.getClassName())) {
-            case FILTER -> registry.createFilter(instance);
-            case DESTINATION -> registry.createDestination(instance, context.clientAddress());
+            case FILTER -> registry.createFilter(instance, context.user());
+            case DESTINATION -> registry.createDestination(instance, context.clientAddress(), context.user());
             case SUBSCRIPTION -> {
                 if (instance.getClassName().equalsIgnoreCase(SubscriptionRegistry.ABSTRACT_SUBSCRIPTION_CLASS)) {
                     throw new WBEMException(WBEMException.CIM_ERR_NOT_SUPPORTED, "create a "
                             + SubscriptionRegistry.SUBSCRIPTION_CLASS + ", not the abstract "
                             + instance.getClassName());
                 }
-                yield registry.createSubscription(instance);
+                yield registry.createSubscription(instance, context.user());
             }
         };
     }

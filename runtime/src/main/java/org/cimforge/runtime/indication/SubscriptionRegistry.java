@@ -75,11 +75,14 @@ final class SubscriptionRegistry {
 
     /** Where listeners may be; checked when a client creates a destination, not for restored ones. */
     private final DestinationPolicy policy;
+    /** What each user holds, against the quotas. */
+    private final QuotaBook quota;
 
     SubscriptionRegistry(CimClassRepository repository, String namespace, String systemName, SubscriptionStore store,
-                         Clock clock, String runId, DestinationPolicy policy) {
+                         Clock clock, String runId, DestinationPolicy policy, SubscriptionQuotas quotas) {
         this.namespace = namespace;
         this.policy = policy;
+        this.quota = new QuotaBook(quotas);
         this.rules = new SubscriptionValidator(repository, namespace, systemName);
         this.persistence = new SubscriptionPersistence(store, repository, namespace, systemName);
         this.clock = clock;
@@ -113,19 +116,30 @@ final class SubscriptionRegistry {
         for (SubscriptionStore.Row row : persistence.rows()) {
             try {
                 CIMInstance stored = persistence.read(row);
+                String refusal = quota.refusalOfRestored(row.kind(), stored);
+                if (refusal != null) {
+                    // Still start: a store filled past today's limits must not lock the server out for good.
+                    LOG.warning("skipping a stored " + row.kind().name().toLowerCase(Locale.ROOT) + " (" + row.id()
+                            + "): " + refusal);
+                    continue;
+                }
                 switch (row.kind()) {
                     case FILTER -> {
                         FilterEntry f = rules.filterEntry(stored);
                         filters.put(f.id(), f);
+                        quota.add(Kind.FILTER, f.id(), null);
                     }
                     case DESTINATION -> {
                         DestinationEntry d = new DestinationEntry(stored, SubscriptionValidator.url(stored));
                         destinations.put(d.id(), d);
+                        quota.add(Kind.DESTINATION, d.id(), null);
                     }
                     case SUBSCRIPTION -> {
                         FilterEntry f = findFilter(reference(stored, "Filter"));
                         DestinationEntry d = findDestination(reference(stored, "Handler"));
-                        subscriptions.add(new SubscriptionEntry(stored, f, d, nextContext()));
+                        SubscriptionEntry s = new SubscriptionEntry(stored, f, d, nextContext());
+                        subscriptions.add(s);
+                        quota.add(Kind.SUBSCRIPTION, s.id(), null);
                     }
                 }
             } catch (WBEMException | RuntimeException e) {
@@ -137,7 +151,9 @@ final class SubscriptionRegistry {
 
     // ---- filters ----
 
-    synchronized CIMObjectPath createFilter(CIMInstance given) throws WBEMException {
+    /** Creates a filter for {@code user} (null when anonymous). */
+    synchronized CIMObjectPath createFilter(CIMInstance given, String user) throws WBEMException {
+        quota.check(Kind.FILTER, user, given);
         CIMInstance filled = rules.withKeys(given, FILTER_CLASS);
         FilterEntry entry = rules.filterEntry(filled);
         if (filters.containsKey(entry.id())) {
@@ -146,6 +162,7 @@ final class SubscriptionRegistry {
         }
         persistence.save(Kind.FILTER, entry.id(), filled);
         filters.put(entry.id(), entry);
+        quota.add(Kind.FILTER, entry.id(), user);
         return filled.getObjectPath();
     }
 
@@ -159,6 +176,7 @@ final class SubscriptionRegistry {
         }
         persistence.delete(Kind.FILTER, f.id());
         filters.remove(f.id());
+        quota.remove(Kind.FILTER, f.id());
     }
 
     FilterEntry findFilter(CIMObjectPath path) throws WBEMException {
@@ -181,8 +199,10 @@ final class SubscriptionRegistry {
 
     // ---- destinations ----
 
-    /** Creates a destination for the client at {@code clientAddress} (null when not known). */
-    synchronized CIMObjectPath createDestination(CIMInstance given, String clientAddress) throws WBEMException {
+    /** Creates a destination for {@code user} at {@code clientAddress} (either null when not known). */
+    synchronized CIMObjectPath createDestination(CIMInstance given, String clientAddress, String user)
+            throws WBEMException {
+        quota.check(Kind.DESTINATION, user, given);
         rules.checkDestination(given);
         CIMInstance filled = rules.withKeys(given, given.getClassName());
         DestinationEntry entry = new DestinationEntry(filled, SubscriptionValidator.url(filled));
@@ -195,6 +215,7 @@ final class SubscriptionRegistry {
             persistence.save(Kind.DESTINATION, entry.id(), filled);
         }
         destinations.put(entry.id(), entry);
+        quota.add(Kind.DESTINATION, entry.id(), user);
         return filled.getObjectPath();
     }
 
@@ -209,6 +230,7 @@ final class SubscriptionRegistry {
         }
         persistence.delete(Kind.DESTINATION, d.id());
         destinations.remove(d.id());
+        quota.remove(Kind.DESTINATION, d.id());
         changes.destinationRemoved(d);
     }
 
@@ -233,7 +255,9 @@ final class SubscriptionRegistry {
 
     // ---- subscriptions ----
 
-    synchronized CIMObjectPath createSubscription(CIMInstance given) throws WBEMException {
+    /** Creates a subscription for {@code user} (null when anonymous). */
+    synchronized CIMObjectPath createSubscription(CIMInstance given, String user) throws WBEMException {
+        quota.check(Kind.SUBSCRIPTION, user, given);
         CIMObjectPath filterRef = reference(given, "Filter");
         CIMObjectPath handlerRef = reference(given, "Handler");
         FilterEntry f = findFilter(filterRef);
@@ -267,6 +291,7 @@ final class SubscriptionRegistry {
             persistence.save(Kind.SUBSCRIPTION, entry.id(), instance);
         }
         subscriptions.add(entry);
+        quota.add(Kind.SUBSCRIPTION, entry.id(), user);
         return path;
     }
 
@@ -312,6 +337,7 @@ final class SubscriptionRegistry {
     private void remove(SubscriptionEntry s) throws WBEMException {
         persistence.delete(Kind.SUBSCRIPTION, s.id());
         subscriptions.remove(s);
+        quota.remove(Kind.SUBSCRIPTION, s.id());
         s.markRemoved();
         changes.subscriptionStopped(s);
     }
