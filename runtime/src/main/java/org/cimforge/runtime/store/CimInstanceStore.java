@@ -421,8 +421,9 @@ public class CimInstanceStore implements CimAssociationProvider {
         }
 
         CIMProperty<?> property(CIMClassProperty<?> cp, Object value) {
-            return new CIMProperty<Object>(cp.getName(), cp.getDataType(), value, cp.isKey(), cp.isPropagated(),
-                    cp.getOriginClass());
+            // No class origin or propagated flag: with them, the server would copy every instance it returns to drop
+            // them again (IncludeClassOrigin is deprecated and FALSE by default), one copy per instance per response.
+            return new CIMProperty<Object>(cp.getName(), cp.getDataType(), value, cp.isKey(), false, null);
         }
 
         /** The stored form of a new instance: every property of the class, checked and typed. */
@@ -485,9 +486,8 @@ public class CimInstanceStore implements CimAssociationProvider {
             if (keys.length == 1) {
                 // The common case, without building a map.
                 CIMClassProperty<?> cp = properties[keyIndexes[0]];
-                if (!keys[0].getName().equalsIgnoreCase(cp.getName())) {
-                    throw invalid("the path " + path + " names " + keys[0].getName() + ", which is not the key of "
-                            + name);
+                if (!keys[0].getName().equalsIgnoreCase(cp.getName()) || keys[0].getValue() == null) {
+                    throw invalid("the path " + path + " does not give the key " + name + "." + cp.getName());
                 }
                 return new InstanceKey(new Object[] {
                     InstanceKey.canonical(coerce(keys[0].getValue(), cp.getDataType(), name + "." + cp.getName()))});

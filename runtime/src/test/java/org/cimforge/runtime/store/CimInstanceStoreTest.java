@@ -184,6 +184,9 @@ class CimInstanceStoreTest {
                 .isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
         assertThat(code(() -> store.get(NS, path("STO_Disk", key("Serial", "1")))))
                 .isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+        assertThat(code(() -> store.get(NS, path("STO_Disk", new CIMProperty<>("DeviceID",
+                org.metricshub.wbem.javax.cim.CIMDataType.STRING_T, null, true, false, null)))))
+                .isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
         // ModifyInstance: an unknown property (listed or carried) is NO_SUCH_PROPERTY; a changed key is refused.
         assertThat(code(() -> store.modify(NS, new CIMInstance(disk("e1"), new CIMProperty<?>[0]),
                 new String[] {"Colour"}))).isEqualTo(WBEMException.CIM_ERR_NO_SUCH_PROPERTY);
