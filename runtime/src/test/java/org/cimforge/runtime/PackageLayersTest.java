@@ -39,6 +39,7 @@ class PackageLayersTest {
             Map.entry(R + ".spi", new String[] {R, R + ".provider", R + ".cimxml"}),
             Map.entry(R + ".interop", new String[] {R + ".spi"}),
             Map.entry(R + ".indication", new String[] {R, R + ".cimxml", R + ".query", R + ".spi", R + ".interop"}),
+            Map.entry(R + ".store", new String[] {R, R + ".provider", R + ".cimxml", R + ".spi"}),
             Map.entry(R + ".jobs", new String[] {R, R + ".cimxml", R + ".spi", R + ".indication"}),
             Map.entry(R + ".server.dispatch", new String[] {R, R + ".cimxml", R + ".query", R + ".spi"}),
             Map.entry(R + ".server", new String[] {R, R + ".cimxml", R + ".query", R + ".spi", R + ".interop",

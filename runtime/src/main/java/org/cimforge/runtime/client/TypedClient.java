@@ -64,6 +64,63 @@ public class TypedClient<T extends CimInstanceBase> {
     }
 
     /**
+     * Creates an instance on the server (CreateInstance) and returns the path the server gave it. The instance's key
+     * properties must be set; a refusal keeps the server's status code, with the operation and class added to the
+     * message (for example CIM_ERR_ALREADY_EXISTS, CIM_ERR_INVALID_PARAMETER).
+     */
+    public final CimReference<T> create(T instance) throws WBEMException {
+        CIMInstance raw = java.util.Objects.requireNonNull(instance, "instance").toCimInstance();
+        CIMObjectPath path = raw.getObjectPath();
+        // SBLIM's createInstance takes the namespace from the instance's path, so the path must name one.
+        CIMObjectPath target = inNamespace(path != null ? path
+                : new CIMObjectPath(null, null, null, namespace, raw.getClassName(), new CIMProperty<?>[0]));
+        try {
+            return CimReference.of(client.createInstance(new CIMInstance(target, raw.getProperties())));
+        } catch (WBEMException e) {
+            throw failed("CreateInstance", raw.getClassName(), e);
+        }
+    }
+
+    /**
+     * Changes the named properties of an instance on the server (ModifyInstance with that PropertyList) to the values
+     * the instance holds; a named property the instance does not hold becomes NULL. With no names, every property the
+     * instance carries is sent (PropertyList NULL). The instance must carry its path (as fetched instances and
+     * {@code toBuilder()} copies do).
+     */
+    public final void modify(T instance, String... propertyNames) throws WBEMException {
+        CIMInstance raw = java.util.Objects.requireNonNull(instance, "instance").toCimInstance();
+        CIMObjectPath path = raw.getObjectPath();
+        if (path == null || path.getKeys().length == 0) {
+            throw new IllegalArgumentException("modify needs an instance with its path (keys); this "
+                    + raw.getClassName() + " has none: fetch it first or build it from one");
+        }
+        String[] list = propertyNames == null || propertyNames.length == 0 ? null : propertyNames.clone();
+        try {
+            client.modifyInstance(new CIMInstance(inNamespace(path), raw.getProperties()), list);
+        } catch (WBEMException e) {
+            throw failed("ModifyInstance", path.toString(), e);
+        }
+    }
+
+    /** Deletes an instance on the server (DeleteInstance); CIM_ERR_NOT_FOUND when it is not there. */
+    public final void delete(CimReference<? extends T> name) throws WBEMException {
+        CIMObjectPath path = java.util.Objects.requireNonNull(name, "name").path();
+        try {
+            client.deleteInstance(inNamespace(path));
+        } catch (WBEMException e) {
+            throw failed("DeleteInstance", path.toString(), e);
+        }
+    }
+
+    /** The same status code, with what was attempted in front of the server's description. */
+    private static WBEMException failed(String operation, String target, WBEMException e) {
+        String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+        WBEMException wrapped = new WBEMException(e.getID(), operation + " of " + target + " failed" + detail,
+                e.getCIMErrors(), e);
+        return wrapped;
+    }
+
+    /**
      * All instances of the class and its subclasses, using the pull operations and falling back to
      * EnumerateInstances when the server does not support them.
      */

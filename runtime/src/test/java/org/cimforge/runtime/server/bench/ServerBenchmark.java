@@ -28,6 +28,7 @@ import org.cimforge.runtime.spi.CimClassRepository;
 import org.cimforge.runtime.spi.CimInstanceProvider;
 import org.cimforge.runtime.spi.CimOperationContext;
 import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.cimforge.runtime.store.CimInstanceStore;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMDateTimeAbsolute;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -49,7 +50,8 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
  * Benchmark of the CIM-XML server over loopback with keep-alive, driven by the SBLIM client: GetInstance throughput
  * and latency with 4 client threads at 1,000 / 10,000 / 100,000 instances, EnumerateInstances of 10,000 instances
  * with 20 properties, and a pull enumeration of 1,000,000 instances against a server JVM limited to 256 MB of heap.
- * Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests}; see docs/benchmarks.md.
+ * Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests}; see docs/benchmarks.md. The argument
+ * {@code store} serves GetInstance and EnumerateInstances from {@link CimInstanceStore} instead of a map provider.
  */
 public final class ServerBenchmark {
     static final String NS = "root/bench";
@@ -67,8 +69,14 @@ public final class ServerBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        // Optional arguments pick parts: get, enumerate, pull (all by default).
-        List<String> parts = args.length == 0 ? List.of("get", "enumerate", "pull") : List.of(args);
+        // Optional arguments pick parts: get, enumerate, pull (all by default); "store" serves GetInstance and
+        // EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map provider.
+        List<String> parts = new ArrayList<>(List.of(args));
+        store = parts.remove("store");
+        if (parts.isEmpty()) {
+            parts = List.of("get", "enumerate", "pull");
+        }
+        System.out.println("provider: " + (store ? "CimInstanceStore" : "hand-written map (StoredItems)"));
         if (parts.contains("get")) {
             // One long untimed round first so that the JIT has compiled both client and server before any figure;
             // with only 2 s, each size ran faster than the one before it, as compilation went on.
@@ -144,6 +152,22 @@ public final class ServerBenchmark {
             new CIMProperty<>("Created", CIMDataType.DATETIME_T, CREATED),
             new CIMProperty<>("Modified", CIMDataType.DATETIME_T, CREATED),
             new CIMProperty<>("Location", CIMDataType.STRING_T, "rack 4, shelf " + (n % 12))});
+    }
+
+    /** Whether GetInstance and EnumerateInstances are served by the store rather than by {@link StoredItems}. */
+    static boolean store;
+
+    /** The provider of {@code count} items in the chosen mode. */
+    static CimInstanceProvider items(int count) throws Exception {
+        if (!store) {
+            return new StoredItems(count);
+        }
+        CimInstanceStore s = new CimInstanceStore(repository(),
+                Math.max(count, CimInstanceStore.DEFAULT_MAX_INSTANCES_PER_NAMESPACE));
+        for (int n = 0; n < count; n++) {
+            s.create(NS, item(n));
+        }
+        return s;
     }
 
     /** Keeps {@code count} instances in a map (GetInstance is a lookup) and streams them in order. */
@@ -224,7 +248,7 @@ public final class ServerBenchmark {
     }
 
     static void getInstanceRun(int size, Duration warmup, Duration measure, boolean report) throws Exception {
-        try (CimServer server = server(new StoredItems(size))) {
+        try (CimServer server = server(items(size))) {
             WBEMClient[] clients = new WBEMClient[THREADS];
             for (int t = 0; t < THREADS; t++) {
                 clients[t] = client(server.port());
@@ -305,7 +329,7 @@ public final class ServerBenchmark {
     // EnumerateInstances
 
     static void enumerateRun(int size) throws Exception {
-        try (CimServer server = server(new StoredItems(size))) {
+        try (CimServer server = server(items(size))) {
             WBEMClient client = client(server.port());
             CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
             int warmups = 3;

@@ -1,0 +1,650 @@
+package org.cimforge.runtime.store;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.cimforge.mof.model.CimClass;
+import org.cimforge.runtime.cimxml.CimValues;
+import org.cimforge.runtime.spi.CimAssociationProvider;
+import org.cimforge.runtime.spi.CimClassRepository;
+import org.cimforge.runtime.spi.CimOperationContext;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.metricshub.wbem.javax.cim.CIMClass;
+import org.metricshub.wbem.javax.cim.CIMClassProperty;
+import org.metricshub.wbem.javax.cim.CIMDataType;
+import org.metricshub.wbem.javax.cim.CIMDateTime;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.cim.UnsignedInteger16;
+import org.metricshub.wbem.javax.cim.UnsignedInteger32;
+import org.metricshub.wbem.javax.cim.UnsignedInteger64;
+import org.metricshub.wbem.javax.cim.UnsignedInteger8;
+import org.metricshub.wbem.javax.wbem.WBEMException;
+
+/**
+ * A thread-safe in-memory instance store with the DSP0200 CRUD rules, usable directly as a CIM-level provider of any
+ * number of classes and namespaces, and as the base of typed providers ({@link InMemoryInstanceProvider}).
+ *
+ * <p>Instances are kept per namespace and exact class, keyed by their canonical key values ({@link InstanceKey}), and
+ * always hold every property of their class in class order (unset ones NULL or the class default), so reads need no
+ * work beyond a map look-up. Stored instances are immutable {@link CIMInstance}s; a modification replaces the whole
+ * instance atomically.
+ */
+public class CimInstanceStore implements CimAssociationProvider {
+    /**
+     * Instances a namespace may hold unless the constructor says otherwise: enough for the 100,000-instance server
+     * benchmark, small enough that a client creating instances in a loop cannot take the heap (an instance of twenty
+     * properties costs about 2 KB, so the default ceiling is a few hundred MB at most).
+     */
+    public static final int DEFAULT_MAX_INSTANCES_PER_NAMESPACE = 100_000;
+
+    private final CimClassRepository classes;
+    private final int maxInstancesPerNamespace;
+    private final Map<String, Space> spaces = new ConcurrentHashMap<>();
+
+    /** A store for the namespaces of {@code classes}, with the default quota. */
+    public CimInstanceStore(CimClassRepository classes) {
+        this(classes, DEFAULT_MAX_INSTANCES_PER_NAMESPACE);
+    }
+
+    /** A store for the namespaces of {@code classes} holding at most {@code maxInstancesPerNamespace} per namespace. */
+    public CimInstanceStore(CimClassRepository classes, int maxInstancesPerNamespace) {
+        if (maxInstancesPerNamespace < 1) {
+            throw new IllegalArgumentException("maxInstancesPerNamespace must be at least 1");
+        }
+        this.classes = classes;
+        this.maxInstancesPerNamespace = maxInstancesPerNamespace;
+    }
+
+    /** The class repository whose definitions type and check the stored instances. */
+    public final CimClassRepository classes() {
+        return classes;
+    }
+
+    /** How many instances one namespace may hold; CreateInstance beyond it is CIM_ERR_FAILED. */
+    public final int maxInstancesPerNamespace() {
+        return maxInstancesPerNamespace;
+    }
+
+    /** The number of instances stored in a namespace (0 for one the store has not seen). */
+    public final int size(String namespace) {
+        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        return s == null ? 0 : s.count.get();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // the store's own API, namespace explicit
+
+    /**
+     * Adds an instance and returns its path. CIM_ERR_ALREADY_EXISTS when an instance with the same keys is there,
+     * CIM_ERR_INVALID_PARAMETER for a missing key, an abstract class, a property the class does not have or a value of
+     * the wrong type, CIM_ERR_FAILED beyond the namespace's quota.
+     */
+    public CIMObjectPath create(String namespace, CIMInstance instance) throws WBEMException {
+        Table t = table(namespace, instance.getClassName());
+        if (t.model.isAbstract()) {
+            throw invalid("class " + t.name + " is abstract and cannot have instances");
+        }
+        Built built = t.build(instance);
+        CIMInstance stored = built.instance();
+        InstanceKey key = built.key();
+        Space s = t.space;
+        reserve(s, t);
+        if (t.instances.putIfAbsent(key, stored) != null) {
+            s.count.decrementAndGet();
+            throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "an instance " + stored.getObjectPath()
+                    + " already exists");
+        }
+        return stored.getObjectPath();
+    }
+
+    /**
+     * Adds an instance or replaces the one with the same keys (for providers that keep their state here); the checks
+     * are those of {@link #create}, the quota applies only when the instance is new.
+     */
+    public CIMObjectPath put(String namespace, CIMInstance instance) throws WBEMException {
+        Table t = table(namespace, instance.getClassName());
+        if (t.model.isAbstract()) {
+            throw invalid("class " + t.name + " is abstract and cannot have instances");
+        }
+        Built built = t.build(instance);
+        CIMInstance stored = built.instance();
+        InstanceKey key = built.key();
+        while (true) {
+            if (t.instances.replace(key, stored) != null) {
+                return stored.getObjectPath();
+            }
+            reserve(t.space, t);
+            if (t.instances.putIfAbsent(key, stored) == null) {
+                return stored.getObjectPath();
+            }
+            // Someone created it in between: give the reservation back and replace it after all.
+            t.space.count.decrementAndGet();
+        }
+    }
+
+    /** The stored instance named by {@code path}, or null; a path without all keys is CIM_ERR_INVALID_PARAMETER. */
+    public CIMInstance get(String namespace, CIMObjectPath path) throws WBEMException {
+        Table t = table(namespace, path.getObjectName());
+        return t.instances.get(t.keyOfPath(path));
+    }
+
+    /**
+     * Changes an instance. With {@code propertyList} null every property the instance carries is set; otherwise
+     * exactly the listed ones (a listed property the instance does not carry becomes NULL) and the others it carries
+     * are ignored. CIM_ERR_NOT_FOUND when it does not exist, CIM_ERR_NO_SUCH_PROPERTY for a property the class does
+     * not have, CIM_ERR_INVALID_PARAMETER for a value of the wrong type or a changed key value (keys name the
+     * instance and cannot be modified; sending the same key value is fine).
+     */
+    public void modify(String namespace, CIMInstance instance, String[] propertyList) throws WBEMException {
+        CIMObjectPath path = instance.getObjectPath();
+        Table t = table(namespace, path != null && path.getObjectName() != null && !path.getObjectName().isEmpty()
+                ? path.getObjectName() : instance.getClassName());
+        InstanceKey key = path != null && path.getKeys().length > 0 ? t.keyOfPath(path)
+                : t.keyOfValues(byName(instance.getProperties()), null);
+        Map<String, CIMProperty<?>> carried = byName(instance.getProperties());
+        List<String> names = new ArrayList<>();
+        if (propertyList == null) {
+            for (CIMProperty<?> p : instance.getProperties()) {
+                names.add(p.getName());
+            }
+        } else {
+            names.addAll(List.of(propertyList));
+        }
+        Map<String, Object> changes = new HashMap<>();
+        for (String name : names) {
+            Integer index = t.index.get(name.toLowerCase(Locale.ROOT));
+            if (index == null) {
+                throw new WBEMException(WBEMException.CIM_ERR_NO_SUCH_PROPERTY,
+                        "class " + t.name + " has no property " + name);
+            }
+            CIMClassProperty<?> cp = t.properties[index];
+            CIMProperty<?> sent = carried.get(name.toLowerCase(Locale.ROOT));
+            Object value = coerce(sent == null ? null : sent.getValue(), cp.getDataType(), t.name + "." + cp.getName());
+            if (cp.isKey()) {
+                Object current = keyValue(path, cp.getName());
+                if (current != null && !InstanceKey.canonical(coerce(current, cp.getDataType(), cp.getName()))
+                        .equals(InstanceKey.canonical(value))) {
+                    throw invalid("key property " + t.name + "." + cp.getName()
+                            + " cannot be modified (it names the instance)");
+                }
+                continue;
+            }
+            changes.put(cp.getName().toLowerCase(Locale.ROOT), value);
+        }
+        CIMInstance after = t.instances.computeIfPresent(key, (k, old) -> {
+            // Stored instances carry every property of the class, so replacing by name covers every change.
+            CIMProperty<?>[] props = old.getProperties().clone();
+            for (int i = 0; i < props.length; i++) {
+                String lower = props[i].getName().toLowerCase(Locale.ROOT);
+                if (changes.containsKey(lower)) {
+                    props[i] = t.property(t.properties[t.index.get(lower)], changes.get(lower));
+                }
+            }
+            return new CIMInstance(old.getObjectPath(), props);
+        });
+        if (after == null) {
+            throw new WBEMException(WBEMException.CIM_ERR_NOT_FOUND, "no instance " + describe(t, path, instance));
+        }
+    }
+
+    /** Removes an instance; CIM_ERR_NOT_FOUND when there is none. */
+    public void delete(String namespace, CIMObjectPath path) throws WBEMException {
+        Table t = table(namespace, path.getObjectName());
+        if (t.instances.remove(t.keyOfPath(path)) == null) {
+            throw new WBEMException(WBEMException.CIM_ERR_NOT_FOUND, "no instance " + path);
+        }
+        t.space.count.decrementAndGet();
+    }
+
+    /** A snapshot of the instances of exactly {@code className}, in no particular order. */
+    public List<CIMInstance> instances(String namespace, String className) throws WBEMException {
+        return new ArrayList<>(table(namespace, className).instances.values());
+    }
+
+    /**
+     * The instances of association class {@code associationClass} whose reference property (the one named
+     * {@code role}, when given) refers to {@code object}.
+     */
+    public List<CIMInstance> references(String namespace, String associationClass, CIMObjectPath object, String role)
+            throws WBEMException {
+        List<CIMInstance> result = new ArrayList<>();
+        for (CIMInstance i : table(namespace, associationClass).instances.values()) {
+            if (CimAssociationProvider.refersTo(i, object, role)) {
+                result.add(i);
+            }
+        }
+        return result;
+    }
+
+    /** Loads the {@code instance of} declarations of the namespace's MOF (see {@link MofInstances}); returns how many. */
+    public int loadMof(String namespace) {
+        return MofInstances.load(this, namespace);
+    }
+
+    /**
+     * Registers this store as the instance provider of every class of {@code namespace} it holds instances of and
+     * that has no provider yet. Classes a client should be able to create instances of before any exists are named
+     * with {@link #serve(CimProviderRegistry, String, String...)}.
+     */
+    public CimInstanceStore serve(CimProviderRegistry providers, String namespace) {
+        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        if (s == null) {
+            return this;
+        }
+        for (Table t : s.tables.values()) {
+            if (!t.instances.isEmpty() && providers.instanceProvider(namespace, t.name) == null) {
+                providers.instances(namespace, t.name, this);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Registers this store for the named classes and their subclasses, each unless it has a provider already. The
+     * subclasses are included because the server fans an enumeration out only to classes that have a provider of
+     * their own: a subclass instance created through an ancestor's registration would otherwise not be enumerated.
+     */
+    public CimInstanceStore serve(CimProviderRegistry providers, String namespace, String... classNames) {
+        for (String className : classNames) {
+            CimClass c = classes.modelClass(namespace, className);
+            if (c == null) {
+                throw new IllegalArgumentException("class " + className + " is not defined in " + namespace);
+            }
+            List<CimClass> tree = new ArrayList<>();
+            tree.add(c);
+            tree.addAll(classes.schema(namespace).allSubclasses(c.name().spelling()));
+            for (CimClass k : tree) {
+                if (providers.instanceProvider(namespace, k.name().spelling()) == null) {
+                    providers.instances(namespace, k.name().spelling(), this);
+                }
+            }
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // the CIM-level SPI: the namespace is the request's
+
+    @Override
+    public List<CIMInstance> enumerateInstances(CimOperationContext context, String className) throws WBEMException {
+        return instances(context.namespace(), className);
+    }
+
+    @Override
+    public Stream<CIMInstance> streamInstances(CimOperationContext context, String className) throws WBEMException {
+        // A snapshot list: its stream knows its size (EnumerationCount) and a pull sees one consistent state.
+        return instances(context.namespace(), className).stream();
+    }
+
+    @Override
+    public List<CIMObjectPath> enumerateInstanceNames(CimOperationContext context, String className)
+            throws WBEMException {
+        List<CIMObjectPath> names = new ArrayList<>();
+        for (CIMInstance i : table(context.namespace(), className).instances.values()) {
+            names.add(i.getObjectPath());
+        }
+        return names;
+    }
+
+    @Override
+    public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) throws WBEMException {
+        return get(context.namespace(), name);
+    }
+
+    @Override
+    public CIMObjectPath createInstance(CimOperationContext context, CIMInstance instance) throws WBEMException {
+        return create(context.namespace(), instance);
+    }
+
+    @Override
+    public void modifyInstance(CimOperationContext context, CIMInstance instance, String[] propertyList)
+            throws WBEMException {
+        modify(context.namespace(), instance, propertyList);
+    }
+
+    @Override
+    public void deleteInstance(CimOperationContext context, CIMObjectPath name) throws WBEMException {
+        delete(context.namespace(), name);
+    }
+
+    @Override
+    public List<CIMInstance> references(CimOperationContext context, String associationClass, CIMObjectPath object,
+                                        String role) throws WBEMException {
+        return references(context.namespace(), associationClass, object, role);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // tables
+
+    private void reserve(Space s, Table t) throws WBEMException {
+        if (s.count.incrementAndGet() > maxInstancesPerNamespace) {
+            s.count.decrementAndGet();
+            throw new WBEMException(WBEMException.CIM_ERR_FAILED, "namespace " + s.name + " holds the maximum of "
+                    + maxInstancesPerNamespace + " instances; delete some before creating more " + t.name
+                    + " instances");
+        }
+    }
+
+    Table table(String namespace, String className) throws WBEMException {
+        Space s = spaces.get(namespace);
+        if (s == null) {
+            s = space(namespace);
+        }
+        if (className == null || className.isEmpty()) {
+            throw invalid("no class name given");
+        }
+        Table t = s.tables.get(className);
+        if (t != null) {
+            return t;
+        }
+        String lower = className.toLowerCase(Locale.ROOT);
+        t = s.tables.get(lower);
+        if (t == null) {
+            CIMClass c = classes.cimClass(s.name, className);
+            CimClass model = classes.modelClass(s.name, className);
+            if (c == null || model == null) {
+                throw new WBEMException(WBEMException.CIM_ERR_INVALID_CLASS,
+                        "class " + className + " is not defined in " + s.name);
+            }
+            Table created = new Table(s, model, c);
+            Table raced = s.tables.putIfAbsent(lower, created);
+            t = raced == null ? created : raced;
+        }
+        // Remember this spelling too, so that the next request spelling it so skips the lower-casing.
+        s.tables.putIfAbsent(className, t);
+        return t;
+    }
+
+    private Space space(String namespace) throws WBEMException {
+        String lower = namespace.toLowerCase(Locale.ROOT);
+        Space s = spaces.get(lower);
+        if (s == null) {
+            String canonical = classes.canonicalNamespace(namespace);
+            if (canonical == null) {
+                throw new WBEMException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
+                        "namespace " + namespace + " is not served");
+            }
+            Space created = new Space(canonical);
+            Space raced = spaces.putIfAbsent(lower, created);
+            s = raced == null ? created : raced;
+        }
+        spaces.putIfAbsent(namespace, s);
+        return s;
+    }
+
+    private static final class Space {
+        final String name;
+        final AtomicInteger count = new AtomicInteger();
+        // Keyed by lower-cased class name and by every spelling seen, all pointing at the same tables.
+        final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+        Space(String name) {
+            this.name = name;
+        }
+    }
+
+    /** A checked, typed instance and its key. */
+    record Built(InstanceKey key, CIMInstance instance) {
+    }
+
+    /** One class of one namespace: its definition, prepared once, and its instances. */
+    static final class Table {
+        final Space space;
+        final CimClass model;
+        final String name;
+        final CIMClassProperty<?>[] properties;
+        final Map<String, Integer> index = new HashMap<>();
+        final int[] keyIndexes;
+        final ConcurrentHashMap<InstanceKey, CIMInstance> instances = new ConcurrentHashMap<>();
+
+        Table(Space space, CimClass model, CIMClass cimClass) {
+            this.space = space;
+            this.model = model;
+            this.name = model.name().spelling();
+            this.properties = cimClass.getProperties();
+            List<Integer> keys = new ArrayList<>();
+            for (int i = 0; i < properties.length; i++) {
+                index.put(properties[i].getName().toLowerCase(Locale.ROOT), i);
+                if (properties[i].isKey()) {
+                    keys.add(i);
+                }
+            }
+            this.keyIndexes = keys.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        CIMProperty<?> property(CIMClassProperty<?> cp, Object value) {
+            // No class origin or propagated flag: with them, the server would copy every instance it returns to drop
+            // them again (IncludeClassOrigin is deprecated and FALSE by default), one copy per instance per response.
+            return new CIMProperty<Object>(cp.getName(), cp.getDataType(), value, cp.isKey(), false, null);
+        }
+
+        /** The stored form of a new instance: every property of the class, checked and typed. */
+        Built build(CIMInstance instance) throws WBEMException {
+            if (keyIndexes.length == 0) {
+                throw invalid("class " + name + " has no key properties, so its instances cannot be stored");
+            }
+            Object[] values = new Object[properties.length];
+            boolean[] set = new boolean[properties.length];
+            for (CIMProperty<?> p : instance.getProperties()) {
+                Integer i = index.get(p.getName().toLowerCase(Locale.ROOT));
+                if (i == null) {
+                    // DSP0200 lists no NO_SUCH_PROPERTY for CreateInstance: the NewInstance is an invalid parameter.
+                    throw invalid("class " + name + " has no property " + p.getName());
+                }
+                values[i] = coerce(p.getValue(), properties[i].getDataType(), name + "." + properties[i].getName());
+                set[i] = true;
+            }
+            CIMObjectPath path = instance.getObjectPath();
+            CIMProperty<?>[] keys = new CIMProperty<?>[keyIndexes.length];
+            for (int k = 0; k < keyIndexes.length; k++) {
+                int i = keyIndexes[k];
+                CIMClassProperty<?> cp = properties[i];
+                Object fromPath = keyValue(path, cp.getName());
+                if (fromPath != null) {
+                    Object typed = coerce(fromPath, cp.getDataType(), name + "." + cp.getName());
+                    if (values[i] == null) {
+                        values[i] = typed;
+                        set[i] = true;
+                    } else if (!InstanceKey.canonical(typed).equals(InstanceKey.canonical(values[i]))) {
+                        throw invalid("key " + name + "." + cp.getName() + " is " + values[i]
+                                + " in the properties but " + fromPath + " in the path");
+                    }
+                }
+                if (values[i] == null) {
+                    throw invalid("key property " + name + "." + cp.getName() + " is missing or NULL");
+                }
+            }
+            CIMProperty<?>[] props = new CIMProperty<?>[properties.length];
+            for (int i = 0; i < properties.length; i++) {
+                // An unset property starts with the class's default value (DSP0004), which is NULL when none.
+                props[i] = property(properties[i], set[i] ? values[i] : properties[i].getValue());
+            }
+            Object[] canonical = new Object[keyIndexes.length];
+            for (int k = 0; k < keyIndexes.length; k++) {
+                keys[k] = props[keyIndexes[k]];
+                canonical[k] = InstanceKey.canonical(values[keyIndexes[k]]);
+            }
+            return new Built(new InstanceKey(canonical),
+                    new CIMInstance(new CIMObjectPath(null, null, null, space.name, name, keys), props));
+        }
+
+        /** The key a path names; every key of the class must be there, and nothing else. */
+        InstanceKey keyOfPath(CIMObjectPath path) throws WBEMException {
+            CIMProperty<?>[] keys = path.getKeys();
+            if (keys.length != keyIndexes.length) {
+                throw invalid("the path " + path + " does not give exactly the " + keyIndexes.length
+                        + " key properties of " + name);
+            }
+            if (keys.length == 1) {
+                // The common case, without building a map.
+                CIMClassProperty<?> cp = properties[keyIndexes[0]];
+                if (!keys[0].getName().equalsIgnoreCase(cp.getName()) || keys[0].getValue() == null) {
+                    throw invalid("the path " + path + " does not give the key " + name + "." + cp.getName());
+                }
+                return new InstanceKey(new Object[] {
+                    InstanceKey.canonical(coerce(keys[0].getValue(), cp.getDataType(), name + "." + cp.getName()))});
+            }
+            Map<String, CIMProperty<?>> byName = byName(keys);
+            return keyOfValues(byName, path);
+        }
+
+        InstanceKey keyOfValues(Map<String, CIMProperty<?>> byName, CIMObjectPath path) throws WBEMException {
+            Object[] values = new Object[keyIndexes.length];
+            for (int k = 0; k < keyIndexes.length; k++) {
+                CIMClassProperty<?> cp = properties[keyIndexes[k]];
+                CIMProperty<?> p = byName.get(cp.getName().toLowerCase(Locale.ROOT));
+                if (p == null || p.getValue() == null) {
+                    throw invalid((path == null ? "the instance" : "the path " + path) + " lacks the key "
+                            + name + "." + cp.getName());
+                }
+                values[k] = InstanceKey.canonical(coerce(p.getValue(), cp.getDataType(), name + "." + cp.getName()));
+            }
+            return new InstanceKey(values);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // values
+
+    static Map<String, CIMProperty<?>> byName(CIMProperty<?>[] properties) {
+        Map<String, CIMProperty<?>> map = new HashMap<>();
+        for (CIMProperty<?> p : properties) {
+            map.put(p.getName().toLowerCase(Locale.ROOT), p);
+        }
+        return map;
+    }
+
+    static Object keyValue(CIMObjectPath path, String keyName) {
+        if (path == null) {
+            return null;
+        }
+        for (CIMProperty<?> k : path.getKeys()) {
+            if (k.getName().equalsIgnoreCase(keyName)) {
+                return k.getValue();
+            }
+        }
+        return null;
+    }
+
+    static WBEMException invalid(String message) {
+        return new WBEMException(WBEMException.CIM_ERR_INVALID_PARAMETER, message);
+    }
+
+    private static String describe(Table t, CIMObjectPath path, CIMInstance instance) {
+        return path != null && path.getKeys().length > 0 ? path.toString() : t.name + " " + instance;
+    }
+
+    /**
+     * A value in the Java type javax.cim uses for {@code type}: integers of another width are converted when they fit
+     * (so a provider may pass a {@code Long} for a uint16), a datetime may come as its DMTF string, a char16 as a
+     * one-character string; anything else of the wrong type is CIM_ERR_INVALID_PARAMETER.
+     */
+    static Object coerce(Object value, CIMDataType type, String what) throws WBEMException {
+        if (value == null) {
+            return null;
+        }
+        int code = type.getType();
+        if (!type.isArray()) {
+            if (value.getClass().isArray()) {
+                throw invalid(what + " is a " + CimValues.typeName(code) + ", not an array");
+            }
+            return scalar(value, code, what);
+        }
+        if (!(value instanceof Object[] array)) {
+            throw invalid(what + " is an array of " + CimValues.typeName(code) + ", not " + kind(value));
+        }
+        if (expected(code) != null && array.getClass().getComponentType() == expected(code)) {
+            // Already the right array type: checking the elements would find nothing to change.
+            return array;
+        }
+        List<Object> elements = new ArrayList<>(array.length);
+        for (Object e : array) {
+            elements.add(e == null ? null : scalar(e, code, what));
+        }
+        return CimValues.toArray(code, elements);
+    }
+
+    private static Class<?> expected(int code) {
+        return switch (code) {
+            case CIMDataType.UINT8 -> UnsignedInteger8.class;
+            case CIMDataType.SINT8 -> Byte.class;
+            case CIMDataType.UINT16 -> UnsignedInteger16.class;
+            case CIMDataType.SINT16 -> Short.class;
+            case CIMDataType.UINT32 -> UnsignedInteger32.class;
+            case CIMDataType.SINT32 -> Integer.class;
+            case CIMDataType.UINT64 -> UnsignedInteger64.class;
+            case CIMDataType.SINT64 -> Long.class;
+            case CIMDataType.REAL32 -> Float.class;
+            case CIMDataType.REAL64 -> Double.class;
+            case CIMDataType.CHAR16 -> Character.class;
+            case CIMDataType.BOOLEAN -> Boolean.class;
+            case CIMDataType.STRING -> String.class;
+            case CIMDataType.REFERENCE -> CIMObjectPath.class;
+            default -> null;
+        };
+    }
+
+    private static Object scalar(Object value, int code, String what) throws WBEMException {
+        Class<?> expected = expected(code);
+        if (expected != null && expected == value.getClass()) {
+            return value;
+        }
+        switch (code) {
+            case CIMDataType.UINT8, CIMDataType.SINT8, CIMDataType.UINT16, CIMDataType.SINT16, CIMDataType.UINT32,
+                    CIMDataType.SINT32, CIMDataType.UINT64, CIMDataType.SINT64 -> {
+                if (value instanceof Number n && !(value instanceof Float) && !(value instanceof Double)) {
+                    String text = value instanceof UnsignedInteger64 u ? u.bigIntegerValue().toString()
+                            : value instanceof BigInteger b ? b.toString() : Long.toString(n.longValue());
+                    try {
+                        return CimValues.parse(code, text);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(what + ": " + text + " does not fit " + CimValues.typeName(code));
+                    }
+                }
+            }
+            case CIMDataType.REAL32, CIMDataType.REAL64 -> {
+                if (value instanceof Number n) {
+                    return code == CIMDataType.REAL32 ? (Object) n.floatValue() : (Object) n.doubleValue();
+                }
+            }
+            case CIMDataType.CHAR16 -> {
+                if (value instanceof String s && s.length() == 1) {
+                    return s.charAt(0);
+                }
+            }
+            case CIMDataType.DATETIME -> {
+                if (value instanceof CIMDateTime) {
+                    return value;
+                }
+                if (value instanceof String s) {
+                    try {
+                        return CimValues.parseDateTime(s);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(what + ": '" + s + "' is not a CIM datetime");
+                    }
+                }
+            }
+            case CIMDataType.OBJECT -> {
+                if (value instanceof CIMInstance || value instanceof CIMClass) {
+                    return value;
+                }
+            }
+            default -> {
+                // STRING, BOOLEAN and REFERENCE accept only their own type, checked above.
+            }
+        }
+        throw invalid(what + " is a " + CimValues.typeName(code) + ", not " + kind(value));
+    }
+
+    private static String kind(Object value) {
+        return value.getClass().getSimpleName() + " " + value;
+    }
+}
