@@ -26,6 +26,8 @@ final class EnumerationContexts implements AutoCloseable {
 
     static final class Context {
         final String id;
+        /** The user who opened it ("" when anonymous): only that user may pull from it or close it. */
+        final String owner;
         final String namespace;
         final Kind kind;
         final Iterator<?> remaining;
@@ -37,9 +39,10 @@ final class EnumerationContexts implements AutoCloseable {
         volatile long expiresAt;
         volatile boolean busy;
 
-        Context(String id, String namespace, Kind kind, Iterator<?> remaining, long total, AutoCloseable resource,
-                long timeoutMillis) {
+        Context(String id, String owner, String namespace, Kind kind, Iterator<?> remaining, long total,
+                AutoCloseable resource, long timeoutMillis) {
             this.id = id;
+            this.owner = owner;
             this.namespace = namespace;
             this.kind = kind;
             this.remaining = remaining;
@@ -56,10 +59,16 @@ final class EnumerationContexts implements AutoCloseable {
 
     private final Map<String, Context> open = new ConcurrentHashMap<>();
     private final int maxOpen;
+    private final int maxPerUser;
     private final ScheduledExecutorService sweeper;
 
-    EnumerationContexts(int maxOpen) {
+    /**
+     * Contexts in all and per user: a context may hold what a provider returned as a list, so both bound memory, and
+     * the per-user bound keeps one client from taking every place.
+     */
+    EnumerationContexts(int maxOpen, int maxPerUser) {
         this.maxOpen = maxOpen;
+        this.maxPerUser = maxPerUser;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cim-enum-sweeper");
             t.setDaemon(true);
@@ -68,24 +77,34 @@ final class EnumerationContexts implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::purge, 1, 1, TimeUnit.SECONDS);
     }
 
-    Context open(String namespace, Kind kind, Iterator<?> remaining, long total, AutoCloseable resource,
+    Context open(String user, String namespace, Kind kind, Iterator<?> remaining, long total, AutoCloseable resource,
                  long timeoutMillis) {
         purge();
+        String owner = user == null ? "" : user;
         if (open.size() >= maxOpen) {
             release(resource);
             throw new CimErrorException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED,
-                    "too many open enumeration contexts");
+                    "too many open enumeration contexts (" + maxOpen + " in all); close finished ones");
         }
-        Context c = new Context(UUID.randomUUID().toString(), namespace, kind, remaining, total, resource,
+        long mine = open.values().stream().filter(c -> c.owner.equals(owner)).count();
+        if (mine >= maxPerUser) {
+            release(resource);
+            throw new CimErrorException(WBEMException.CIM_ERR_SERVER_LIMITS_EXCEEDED, "user " + owner + " has "
+                    + mine + " open enumeration contexts, the limit per user; close finished ones");
+        }
+        Context c = new Context(UUID.randomUUID().toString(), owner, namespace, kind, remaining, total, resource,
                 timeoutMillis);
         open.put(c.id, c);
         return c;
     }
 
-    Context take(String id, String namespace, Kind kind) {
+    Context take(String user, String id, String namespace, Kind kind) {
         purge();
         Context c = id == null ? null : open.get(id);
-        if (c == null || !c.namespace.equalsIgnoreCase(namespace) || (kind != null && c.kind != kind)) {
+        String owner = user == null ? "" : user;
+        // Another user's context is answered as unknown: its existence is not theirs to learn.
+        if (c == null || !c.owner.equals(owner) || !c.namespace.equalsIgnoreCase(namespace)
+                || (kind != null && c.kind != kind)) {
             throw new CimErrorException(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT,
                     "enumeration context is unknown, closed, expired or of another kind");
         }

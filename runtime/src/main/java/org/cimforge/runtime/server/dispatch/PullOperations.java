@@ -33,7 +33,11 @@ final class PullOperations implements AutoCloseable {
     private final OperationSupport support;
     private final AssociationOperations associations;
     private final QueryOperations queries;
-    private final EnumerationContexts contexts = new EnumerationContexts(10_000);
+    /** Open pull enumerations the server holds at once, and per user (runtime/README, Security). */
+    static final int MAX_CONTEXTS = 1_000;
+    static final int MAX_CONTEXTS_PER_USER = 32;
+
+    private final EnumerationContexts contexts = new EnumerationContexts(MAX_CONTEXTS, MAX_CONTEXTS_PER_USER);
 
     PullOperations(OperationSupport support, AssociationOperations associations, QueryOperations queries) {
         this.support = support;
@@ -104,7 +108,8 @@ final class PullOperations implements AutoCloseable {
             }
         };
         EnumerationContexts.Kind kind = paths ? EnumerationContexts.Kind.PATHS : EnumerationContexts.Kind.INSTANCES;
-        return pullFrom(req, contexts.open(req.namespace, kind, results, source.size(), source, timeout), max);
+        return pullFrom(req, contexts.open(req.context.user(), req.namespace, kind, results, source.size(), source,
+                timeout), max);
     }
 
     Reply openAssociation(OperationRequest req, boolean paths, boolean references) throws WBEMException {
@@ -113,7 +118,8 @@ final class PullOperations implements AutoCloseable {
         int max = maxObjectCount(req, false);
         List<Object> results = associations.results(req, "InstanceName", paths, references);
         EnumerationContexts.Kind kind = paths ? EnumerationContexts.Kind.PATHS : EnumerationContexts.Kind.INSTANCES;
-        return pullFrom(req, contexts.open(req.namespace, kind, results.iterator(), results.size(), null, timeout),
+        return pullFrom(req, contexts.open(req.context.user(), req.namespace, kind, results.iterator(),
+                results.size(), null, timeout),
                 max);
     }
 
@@ -138,14 +144,15 @@ final class PullOperations implements AutoCloseable {
                 .<Object>map(i -> stripOrigin(query.project(i), false))
                 .iterator();
         // The size is unknown until the last match, so EnumerationCount answers NULL for a query.
-        return pullFrom(req, contexts.open(req.namespace, EnumerationContexts.Kind.QUERY_INSTANCES, results, -1,
+        return pullFrom(req, contexts.open(req.context.user(), req.namespace,
+                EnumerationContexts.Kind.QUERY_INSTANCES, results, -1,
                 source, timeout), max);
     }
 
     Reply pull(OperationRequest req, EnumerationContexts.Kind kind) {
         String id = req.string("EnumerationContext");
         int max = maxObjectCount(req, true);
-        return pullFrom(req, contexts.take(id, req.namespace, kind), max);
+        return pullFrom(req, contexts.take(req.context.user(), id, req.namespace, kind), max);
     }
 
     /**
@@ -198,14 +205,14 @@ final class PullOperations implements AutoCloseable {
 
     Reply closeEnumeration(OperationRequest req) {
         String id = req.string("EnumerationContext");
-        contexts.take(id, req.namespace, null);
+        contexts.take(req.context.user(), id, req.namespace, null);
         contexts.close(id);
         return Reply.empty(req);
     }
 
     Reply enumerationCount(OperationRequest req) {
         String id = req.string("EnumerationContext");
-        EnumerationContexts.Context ctx = contexts.take(id, req.namespace, null);
+        EnumerationContexts.Context ctx = contexts.take(req.context.user(), id, req.namespace, null);
         long count;
         synchronized (ctx) {
             count = ctx.total < 0 ? -1 : ctx.total - ctx.delivered;
