@@ -141,6 +141,8 @@ final class OperationRequest {
         if (v == null || !v.name().equals("INSTANCENAME")) {
             throw OperationSupport.invalidParameter(name + " must be an INSTANCENAME");
         }
-        return OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
+        CIMObjectPath path = OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
+        new LocalReferences(repository).check(path, name, this);
+        return path;
     }
 }
