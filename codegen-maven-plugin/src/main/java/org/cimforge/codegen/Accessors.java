@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,14 +83,61 @@ final class Accessors {
         return out;
     }
 
+    /**
+     * {@code getX(Class<E>)} (and {@code getXValue(Class<E>)}): reads a property through any ValueMap enum, so a
+     * subclass that redeclares it with its own ValueMap is read as {@code getX(Sub.X.class)} under the inherited
+     * name. Java cannot change the return type of the inherited {@code getX()}; a generic method declared once per
+     * lineage does not clash with the next subclass that retypes the enum again, as a specific overload would.
+     */
+    List<MethodSpec> enumOverloads(CimElement element, CimTypeRef type, String getter, String valueGetter) {
+        String cimName = element.name().spelling();
+        TypeVariableName e = TypeVariableName.get("E", ParameterizedTypeName.get(ClassName.get(Enum.class),
+                TypeVariableName.get("E")), Types.CIM_ENUM);
+        TypeName exact = ParameterizedTypeName.get(Types.ENUM_VALUE, TypeVariableName.get("E"));
+        TypeName enumClass = ParameterizedTypeName.get(ClassName.get(Class.class), TypeVariableName.get("E"));
+        List<MethodSpec> out = new ArrayList<>();
+        MethodSpec.Builder g = MethodSpec.methodBuilder(getter).addModifiers(Modifier.PUBLIC).addTypeVariable(e)
+                .addParameter(enumClass, "valueMap")
+                .addJavadoc("$L read through the given ValueMap enum, e.g. the one a subclass redeclares it with;\n"
+                        + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element));
+        deprecate(g, element);
+        if (type.array()) {
+            out.add(g.returns(Nullness.nullable(ParameterizedTypeName.get(Types.LIST, exact)))
+                    .addStatement("return enumList($S, valueMap)", cimName).build());
+            return out;
+        }
+        out.add(g.returns(Nullness.nullable(TypeVariableName.get("E")))
+                .addStatement("return enumConstant($S, valueMap)", cimName).build());
+        MethodSpec.Builder v = MethodSpec.methodBuilder(valueGetter).addModifiers(Modifier.PUBLIC).addTypeVariable(e)
+                .addParameter(enumClass, "valueMap").returns(Nullness.nullable(exact))
+                .addJavadoc("The exact $L value with the constant of the given ValueMap enum it falls under;\n"
+                        + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element))
+                .addStatement("return enumValue($S, valueMap)", cimName);
+        deprecate(v, element);
+        out.add(v.build());
+        return out;
+    }
+
     /** Builder setters for one element, returning {@code self}. */
     List<MethodSpec> setters(CimElement element, CimTypeRef type, String setter, ClassName enumType, TypeName self) {
+        return setters(element, type, setter, enumType, self, false);
+    }
+
+    /**
+     * Builder setters; {@code overloadsOnly} leaves out the {@code EnumValue} forms, which would clash by erasure
+     * with the inherited setters of a property whose ValueMap a subclass redeclares.
+     */
+    List<MethodSpec> setters(CimElement element, CimTypeRef type, String setter, ClassName enumType, TypeName self,
+                             boolean overloadsOnly) {
         String cimName = element.name().spelling();
         List<MethodSpec> out = new ArrayList<>();
         if (enumType != null) {
             if (type.array()) {
                 out.add(setter(element, setter, self, ArrayTypeName.of(enumType), true)
                         .addStatement("return setEnumConstants($S, value)", cimName).build());
+                if (overloadsOnly) {
+                    return out;
+                }
                 TypeName list = ParameterizedTypeName.get(Types.LIST,
                         WildcardTypeName.subtypeOf(TypeMapper.enumValue(enumType)));
                 out.add(setter(element, setter, self, list, false)
@@ -100,8 +148,10 @@ final class Accessors {
                         + " to {@code " + setter + "(constant, number)}.";
                 out.add(setter(element, setter, self, enumType, false, note)
                         .addStatement("return setEnum($S, value)", cimName).build());
-                out.add(setter(element, setter, self, TypeMapper.enumValue(enumType), false)
-                        .addStatement("return setEnumValue($S, value)", cimName).build());
+                if (!overloadsOnly) {
+                    out.add(setter(element, setter, self, TypeMapper.enumValue(enumType), false)
+                            .addStatement("return setEnumValue($S, value)", cimName).build());
+                }
                 if (hasNumericRanges(element, type)) {
                     out.add(rangeSetter(element, setter, self, enumType)
                             .addStatement("return setEnumValue($S, $T.of(constant, number))", cimName, Types.ENUM_VALUE)

@@ -41,10 +41,14 @@ public final class CimForgeGenerator {
         if (options.artifacts().contains(Artifact.MODEL)) {
             files.add(file(n.model, classes.generate(n), c));
         }
-        if (options.artifacts().contains(Artifact.PROVIDERS)) {
+        // Indications are not served or read as instances, so they get no provider or client (only the model).
+        if (options.artifacts().contains(Artifact.PROVIDERS) && !c.isIndication()) {
+            if (!n.methods.isEmpty()) {
+                files.add(file(n.methodProvider, providers.methods(n), c));
+            }
             files.add(file(n.provider, providers.generate(n), c));
         }
-        if (options.artifacts().contains(Artifact.CLIENTS)) {
+        if (options.artifacts().contains(Artifact.CLIENTS) && !c.isIndication()) {
             files.add(file(n.client, clients.generate(n), c));
         }
         return files;

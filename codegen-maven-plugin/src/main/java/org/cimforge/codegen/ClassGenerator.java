@@ -72,6 +72,13 @@ final class ClassGenerator {
                 enums.add(EnumGenerator.generate(p.enumType(), property.valueMap(),
                         "{@code " + c.name().spelling() + "." + property.name().spelling() + "}"));
             }
+            if (p.retypesEnum()) {
+                if (names.enumOverloadsDeclared.contains(property.name())) {
+                    type.addMethods(accessors.enumOverloads(property, property.type(), p.getter(), p.valueGetter()));
+                }
+                setters.addAll(accessors.setters(property, property.type(), p.setter(), p.enumType(), b, true));
+                continue;
+            }
             type.addMethods(accessors.getters(property, property.type(), p.getter(), p.valueGetter(), p.enumType(),
                     p.overridesGetter()));
             if (!p.overridesGetter()) {

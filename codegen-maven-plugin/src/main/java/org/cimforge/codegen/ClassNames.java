@@ -31,12 +31,17 @@ final class ClassNames {
     final Map<CimName, String> traversalNames = new LinkedHashMap<>();
     /** Simple names of the nested types this class and its ancestors declare (they shadow other types). */
     final Set<String> nestedNamesInLineage = new LinkedHashSet<>();
+    /** Properties whose generic enum overloads ({@code getX(Class<E>)}) this class declares. */
+    final Set<CimName> enumOverloadsDeclared = new LinkedHashSet<>();
+    /** The typed-method interface ({@code <X>Methods}) of the class. */
+    final ClassName methodProvider;
     final NameAllocator getters;
     final NameAllocator setters;
 
-    ClassNames(CimClass cimClass, ClassName model, ClassName provider, ClassName client, ClassNames parent,
-               NameAllocator getters, NameAllocator setters) {
+    ClassNames(CimClass cimClass, ClassName model, ClassName provider, ClassName methodProvider, ClassName client,
+               ClassNames parent, NameAllocator getters, NameAllocator setters) {
         this.cimClass = cimClass;
+        this.methodProvider = methodProvider;
         this.model = model;
         this.provider = provider;
         this.client = client;

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.cimforge.mof.model.CimName;
 import org.cimforge.mof.model.CimParameter;
 import org.cimforge.mof.model.CimProperty;
 import org.cimforge.mof.model.CimSchema;
+import org.cimforge.mof.model.ValueMap;
 
 /**
  * The one naming component: decides every Java name the generators use (packages, types, members),
@@ -20,9 +22,6 @@ import org.cimforge.mof.model.CimSchema;
  * scopes, visited in a fixed order so the result is deterministic.
  */
 final class JavaNames {
-    /** java.lang types generated code uses by simple name; a CIM class must not shadow them in its package. */
-    private static final Set<String> JAVA_LANG_USED = Set.of("String", "Integer", "Long", "Short", "Byte", "Float",
-            "Double", "Character", "Boolean", "Object", "Override", "Deprecated", "SuppressWarnings", "Enum", "Class");
     /** Members of the runtime bases that generated getters must not clash with. */
     private static final List<String> INSTANCE_MEMBERS = List.of("toCimInstance", "cimClassInfo", "reference",
             "isPresent", "rawValue", "value", "list", "ref", "refList", "enumValue", "enumConstant", "enumList",
@@ -38,13 +37,14 @@ final class JavaNames {
             "enumerateInstanceNames", "getInstance", "createInstance", "modifyInstance", "deleteInstance",
             "references", "associatorNames", "invokeMethod", "client", "namespace", "classPath", "get", "enumerate",
             "associators", "referencesTo", "invoke", "awaitJob",
-            "useJobIndications");
+            "useJobIndications", "dispatch", "methodProvider");
 
     private final CodegenOptions options;
     private final CimSchema schema;
     private final Map<CimName, ClassName> models = new HashMap<>();
     private final Map<CimName, ClassName> providers = new HashMap<>();
     private final Map<CimName, ClassName> clients = new HashMap<>();
+    private final Map<CimName, ClassName> methodProviders = new HashMap<>();
     private final Map<CimName, ClassNames> byClass = new HashMap<>();
     private boolean complete;
 
@@ -53,15 +53,13 @@ final class JavaNames {
         this.options = options;
         Map<String, NameAllocator> packages = new HashMap<>();
         for (CimClass c : selected) {
-            String spelling = c.name().spelling();
-            String prefix = ClassSelector.prefix(spelling);
-            String pkg = options.packageFor(prefix);
-            String simple = prefix.isEmpty() ? spelling : spelling.substring(prefix.length() + 1);
-            simple = simple.isEmpty() ? spelling : simple;
-            String name = scope(packages, pkg).allocate(capitalize(simple));
+            String pkg = options.packageFor(ClassSelector.prefix(c.name().spelling()));
+            String name = scope(packages, pkg).allocate(typeName(c));
             models.put(c.name(), ClassName.get(pkg, name));
             providers.put(c.name(), ClassName.get(pkg + ".provider",
                     scope(packages, pkg + ".provider").allocate(name + "Provider")));
+            methodProviders.put(c.name(), ClassName.get(pkg + ".provider",
+                    scope(packages, pkg + ".provider").allocate(name + "Methods")));
             clients.put(c.name(), ClassName.get(pkg + ".client", scope(packages, pkg + ".client").allocate(name + "Client")));
         }
         // Member names depend on the order classes are met, so they are all assigned here, in selection order;
@@ -73,7 +71,43 @@ final class JavaNames {
     }
 
     private static NameAllocator scope(Map<String, NameAllocator> packages, String pkg) {
-        return packages.computeIfAbsent(pkg, k -> NameAllocator.forTypes().reserve(JAVA_LANG_USED));
+        return packages.computeIfAbsent(pkg, k -> NameAllocator.forTypes().reserve(JdkNames.JAVA_LANG)
+                .reserve(JdkNames.JAVA_UTIL));
+    }
+
+    /**
+     * The simple name of a class's model type: the CIM name after the schema prefix in upper camel case (acronyms
+     * as words, {@code AsyncPPRCService} gives {@code AsyncPprcService}). The schema prefix stays in front
+     * ({@code CIM_System} gives {@code CimSystem}) when the bare name would be a java.lang or java.util type, which a
+     * wildcard import would otherwise shadow, or the name of an ancestor in another package, which the class would
+     * have to extend by its qualified name ({@code TPD_StorageSystem : CIM_StorageSystem} gives
+     * {@code TpdStorageSystem}).
+     */
+    private static String typeName(CimClass c) {
+        String spelling = c.name().spelling();
+        String prefix = ClassSelector.prefix(spelling);
+        String bare = bareTypeName(spelling);
+        if (prefix.isEmpty()) {
+            return bare;
+        }
+        boolean clashes = JdkNames.clashes(bare);
+        for (CimClass a = parentOf(c); a != null && !clashes; a = parentOf(a)) {
+            String ancestor = a.name().spelling();
+            clashes = bare.equalsIgnoreCase(bareTypeName(ancestor))
+                    && !ClassSelector.prefix(ancestor).equalsIgnoreCase(prefix);
+        }
+        return clashes ? JavaCase.upperCamel(prefix) + bare : bare;
+    }
+
+    private static CimClass parentOf(CimClass c) {
+        return c.superClass().orElse(null);
+    }
+
+    private static String bareTypeName(String spelling) {
+        String prefix = ClassSelector.prefix(spelling);
+        String simple = prefix.isEmpty() ? spelling : spelling.substring(prefix.length() + 1);
+        String camel = JavaCase.upperCamel(simple.isEmpty() ? spelling : simple);
+        return camel.isEmpty() ? spelling : camel;
     }
 
     CodegenOptions options() {
@@ -95,7 +129,8 @@ final class JavaNames {
             throw new IllegalStateException(c.name().spelling() + " is outside the named selection");
         }
         ClassNames parent = c.superClass().map(this::of).orElse(null);
-        ClassNames names = new ClassNames(c, models.get(c.name()), providers.get(c.name()), clients.get(c.name()),
+        ClassNames names = new ClassNames(c, models.get(c.name()), providers.get(c.name()), methodProviders.get(c.name()),
+                clients.get(c.name()),
                 parent, memberScope(parent, true), memberScope(parent, false));
         if (parent != null) {
             names.nestedNamesInLineage.addAll(parent.nestedNamesInLineage);
@@ -126,23 +161,31 @@ final class JavaNames {
         String simple = names.model.simpleName();
         for (CimProperty p : c.properties()) {
             PropertyNames fromParent = names.parent == null ? null : names.parent.properties.get(p.name());
-            if (fromParent != null && (p.propagated() || sameJavaShape(fromParent.property(), p))) {
+            boolean hasEnum = TypeMapper.hasEnum(p.type(), p.valueMap());
+            if (fromParent != null && (p.propagated() || sameJavaShape(fromParent.property(), p)
+                    || !hasEnum && sameShape(fromParent.property(), p))) {
                 names.properties.put(p.name(), fromParent.inherited());
                 continue;
             }
             boolean narrows = fromParent != null && narrows(fromParent.property(), p);
+            // A redeclaration that only gives the property another ValueMap keeps the inherited accessor names: its
+            // enum is nested under the same simple name and read through generic overloads (getX(Sub.X.class)).
+            boolean retypesEnum = fromParent != null && hasEnum && sameShape(fromParent.property(), p);
             ClassName enumType = null;
-            if (TypeMapper.hasEnum(p.type(), p.valueMap())) {
-                String enumName = nested.allocate(capitalize(p.name().spelling()));
+            if (hasEnum) {
+                String enumName = nested.allocate(JavaCase.upperCamel(p.name().spelling()));
                 names.nestedNamesInLineage.add(enumName);
                 enumType = names.model.nestedClass(enumName);
             }
-            String base = capitalize(p.name().spelling());
+            String base = JavaCase.upperCamel(p.name().spelling());
             String getter;
             String setter;
-            if (narrows) {
+            String valueGetter;
+            if (narrows || retypesEnum) {
                 getter = fromParent.getter();
                 setter = fromParent.setter();
+                valueGetter = p.type().array() ? null
+                        : fromParent.valueGetter() != null ? fromParent.valueGetter() : names.getters.allocate(getter + "Value");
             } else {
                 // A redeclaration that changes the Java type cannot reuse the inherited accessor names.
                 String getterBase = names.getters.isTaken("get" + base) ? "get" + simple + base : "get" + base;
@@ -150,10 +193,15 @@ final class JavaNames {
                 String setterBase = JavaCase.lowerCamel(p.name().spelling());
                 setter = names.setters.allocate(names.setters.isTaken(setterBase)
                         ? JavaCase.lowerCamel(simple) + base : setterBase);
+                valueGetter = enumType != null && !p.type().array() ? names.getters.allocate(getter + "Value") : null;
             }
-            String valueGetter = enumType != null && !p.type().array()
-                    ? names.getters.allocate(getter + "Value") : null;
-            names.properties.put(p.name(), new PropertyNames(p, getter, valueGetter, setter, enumType, true, narrows));
+            // The generic overloads are declared once per lineage, by the first class that retypes the enum.
+            boolean overloads = retypesEnum && !fromParent.enumOverloads();
+            names.properties.put(p.name(), new PropertyNames(p, getter, valueGetter, setter, enumType, true, narrows,
+                    retypesEnum, overloads || retypesEnum && fromParent.enumOverloads()));
+            if (overloads) {
+                names.enumOverloadsDeclared.add(p.name());
+            }
         }
     }
 
@@ -164,23 +212,26 @@ final class JavaNames {
                 names.methods.put(m.name(), fromParent.inherited());
                 continue;
             }
-            String base = capitalize(m.name().spelling());
+            String base = JavaCase.upperCamel(m.name().spelling());
             ClassName args = names.model.nestedClass(nested.allocate(base + "Args"));
             ClassName result = names.model.nestedClass(nested.allocate(base + "Result"));
             names.nestedNamesInLineage.add(args.simpleName());
             names.nestedNamesInLineage.add(result.simpleName());
             ClassName returnEnum = TypeMapper.hasEnum(m.returnType(), m.valueMap())
                     ? result.nestedClass("ReturnCode") : null;
-            NameAllocator paramEnums = NameAllocator.forTypes()
-                    .reserve(List.of(args.simpleName(), ClassNames.BUILDER));
-            paramEnums.claim(ClassNames.BUILDER);
+            // IN (and IN/OUT) parameter enums live in the Args class, OUT-only ones in the Result class that uses them.
+            NameAllocator argsEnums = NameAllocator.forTypes().reserve(List.of(args.simpleName(), ClassNames.BUILDER));
+            argsEnums.claim(ClassNames.BUILDER);
+            NameAllocator resultEnums = NameAllocator.forTypes()
+                    .reserve(List.of(result.simpleName(), ClassNames.BUILDER, "ReturnCode"));
+            resultEnums.claim(ClassNames.BUILDER).claim("ReturnCode");
             NameAllocator getters = NameAllocator.forMembers().reserve(INSTANCE_MEMBERS);
             NameAllocator setters = NameAllocator.forMembers().reserve(BUILDER_MEMBERS);
             Map<CimName, MethodNames.ParamNames> params = new LinkedHashMap<>();
             for (CimParameter p : m.parameters()) {
-                String pb = capitalize(p.name().spelling());
-                ClassName enumType = TypeMapper.hasEnum(p.type(), p.valueMap())
-                        ? args.nestedClass(paramEnums.allocate(pb)) : null;
+                String pb = JavaCase.upperCamel(p.name().spelling());
+                ClassName enumType = !TypeMapper.hasEnum(p.type(), p.valueMap()) ? null
+                        : p.isIn() ? args.nestedClass(argsEnums.allocate(pb)) : result.nestedClass(resultEnums.allocate(pb));
                 String getter = getters.allocate("get" + pb);
                 String valueGetter = enumType != null && !p.type().array() ? getters.allocate("get" + pb + "Value") : null;
                 params.put(p.name(), new MethodNames.ParamNames(getter, setters.allocate(JavaCase.lowerCamel(pb)),
@@ -192,22 +243,37 @@ final class JavaNames {
 
     private void nameOperations(ClassNames names) {
         NameAllocator ops = NameAllocator.forMembers().reserve(OPERATION_MEMBERS);
+        // An inherited method keeps its superclass's operation name: the typed method is declared once, in the
+        // declaring class's Methods interface, which the subclass's interface extends.
         for (CimMethod m : names.cimClass.methods()) {
-            String op = ops.allocate(JavaCase.lowerCamel(m.name().spelling()));
-            names.operationNames.put(m.name(), op);
-            ops.claim(op + "AndWait");
+            String inherited = names.parent == null || !m.propagated() ? null : names.parent.operationNames.get(m.name());
+            if (inherited != null) {
+                ops.claim(inherited).claim(inherited + "AndWait");
+                names.operationNames.put(m.name(), inherited);
+            }
+        }
+        for (CimMethod m : names.cimClass.methods()) {
+            if (!names.operationNames.containsKey(m.name())) {
+                String op = ops.allocate(JavaCase.lowerCamel(m.name().spelling()));
+                names.operationNames.put(m.name(), op);
+                ops.claim(op + "AndWait");
+            }
         }
         if (names.cimClass.isAssociation()) {
             for (CimProperty ref : names.cimClass.references()) {
-                names.traversalNames.put(ref.name(), ops.allocate("associated" + capitalize(ref.name().spelling())));
+                names.traversalNames.put(ref.name(), ops.allocate("associated" + JavaCase.upperCamel(ref.name().spelling())));
             }
         }
     }
 
     /** True when a redeclared property keeps the Java types of the inherited one (same accessors suffice). */
     private static boolean sameJavaShape(CimProperty inherited, CimProperty redeclared) {
-        return Objects.equals(TypeMapper.shape(inherited), TypeMapper.shape(redeclared))
-                && Objects.equals(inherited.valueMap(), redeclared.valueMap());
+        return sameShape(inherited, redeclared) && Objects.equals(inherited.valueMap(), redeclared.valueMap());
+    }
+
+    /** True when a redeclared property has the same CIM type, array-ness and embedding (its ValueMap aside). */
+    private static boolean sameShape(CimProperty inherited, CimProperty redeclared) {
+        return Objects.equals(TypeMapper.shape(inherited), TypeMapper.shape(redeclared));
     }
 
     /** True when a redeclaration only narrows a scalar REF or EmbeddedInstance target (a covariant getter). */
@@ -229,7 +295,27 @@ final class JavaNames {
                 .map(target -> target.isSubclassOf(inherited.type().referenceClass())).orElse(false);
     }
 
-    static String capitalize(String name) {
-        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    /**
+     * The constant name for a ValueMap entry: its Values label in UPPER_SNAKE, a leading minus sign kept as
+     * {@code MINUS_} ({@code "-Saturday"} gives {@code MINUS_SATURDAY}, so it cannot merge with {@code SATURDAY});
+     * without a usable label {@code VALUE_<n>} for numbers ({@code VALUE_MINUS_7}), the map text itself for a
+     * string value that starts with a letter ({@code "Degraded"} gives {@code DEGRADED}), {@code RANGE_<low>_TO_<high>}
+     * for ranges and {@code OTHER} for {@code ..}. Every other character that is not a letter or digit separates words.
+     */
+    static String enumConstant(ValueMap.Entry entry) {
+        String label = entry.label() == null ? "" : entry.label().strip();
+        String fromLabel = JavaCase.constant(label);
+        if (!fromLabel.isEmpty()) {
+            return label.startsWith("-") ? "MINUS_" + fromLabel : fromLabel;
+        }
+        boolean numeric = entry instanceof ValueMap.Range || entry instanceof ValueMap.Discrete d && d.number() != null;
+        String spaced = entry.text().toUpperCase(Locale.ROOT).replace("..", " TO ");
+        String text = JavaCase.constant(numeric ? spaced.replace("-", " MINUS ") : spaced);
+        if (entry instanceof ValueMap.Range r) {
+            return r.isRest() ? "OTHER" : "RANGE_" + text;
+        }
+        // A string-valued map names its values in words already; only numbers need a prefix to be identifiers.
+        boolean word = !numeric && !text.isEmpty() && Character.isLetter(text.charAt(0));
+        return word ? text : "VALUE_" + text;
     }
 }

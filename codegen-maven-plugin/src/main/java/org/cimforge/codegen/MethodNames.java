@@ -29,7 +29,8 @@ record MethodNames(CimMethod method, ClassName argsType, ClassName resultType, C
      * @param getter    getter on the args class (IN) and on the result class (OUT)
      * @param setter    setter on the args builder (IN) and on the result builder (OUT)
      * @param valueGetter exact-value getter for scalar enums, else null
-     * @param enumType  the generated enum (nested in the args class), or null
+     * @param enumType  the generated enum (nested in the args class for IN and IN/OUT parameters, in the result
+     *                  class for OUT-only ones), or null
      */
     record ParamNames(String getter, String setter, String valueGetter, ClassName enumType) {
     }

@@ -53,7 +53,7 @@ final class MethodTypesGenerator {
         List<MethodSpec> setters = new ArrayList<>();
         for (CimParameter p : m.parameters()) {
             MethodNames.ParamNames pn = names.params().get(p.name());
-            if (pn.enumType() != null) {
+            if (pn.enumType() != null && pn.enumType().enclosingClassName().equals(self)) {
                 type.addType(EnumGenerator.generate(pn.enumType(), p.valueMap(),
                         "parameter {@code " + p.name().spelling() + "} of {@code " + m.name().spelling() + "}"));
             }
@@ -113,6 +113,10 @@ final class MethodTypesGenerator {
         for (CimParameter p : m.parameters()) {
             if (p.isOut()) {
                 MethodNames.ParamNames pn = names.params().get(p.name());
+                if (pn.enumType() != null && pn.enumType().enclosingClassName().equals(self)) {
+                    type.addType(EnumGenerator.generate(pn.enumType(), p.valueMap(),
+                            "OUT parameter {@code " + p.name().spelling() + "} of {@code " + m.name().spelling() + "}"));
+                }
                 type.addMethods(accessors.getters(p, p.type(), pn.getter(), pn.valueGetter(), pn.enumType(), false));
                 b.addMethods(accessors.setters(p, p.type(), pn.setter(), pn.enumType(), builder));
             }

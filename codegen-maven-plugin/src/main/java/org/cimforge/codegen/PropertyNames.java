@@ -14,12 +14,15 @@ import org.cimforge.mof.model.CimProperty;
  * @param enumType       the generated enum, or null
  * @param declaresHere   true when this class generates the accessors itself
  * @param overridesGetter true when the getter overrides a superclass getter with a narrower type
+ * @param retypesEnum    true when this redeclaration gives an inherited property its own ValueMap enum under the
+ *                       inherited accessor names (typed setters overload the inherited ones)
+ * @param enumOverloads  true when the generic {@code getX(Class<E>)} overloads exist in this class or an ancestor
  */
 record PropertyNames(CimProperty property, String getter, String valueGetter, String setter, ClassName enumType,
-                     boolean declaresHere, boolean overridesGetter) {
+                     boolean declaresHere, boolean overridesGetter, boolean retypesEnum, boolean enumOverloads) {
 
     /** The same names seen from a subclass that inherits them. */
     PropertyNames inherited() {
-        return new PropertyNames(property, getter, valueGetter, setter, enumType, false, false);
+        return new PropertyNames(property, getter, valueGetter, setter, enumType, false, false, false, enumOverloads);
     }
 }

@@ -30,7 +30,6 @@ final class ProviderGenerator {
                 .addJavadoc("Provider of {@code $L} for a WBEM server: override the operations you support; every\n"
                         + "other one answers CIM_ERR_NOT_SUPPORTED.\n", c.name().spelling())
                 .addSuperinterface(ParameterizedTypeName.get(base, names.model))
-                .addSuperinterface(Types.METHOD_PROVIDER)
                 .addMethod(MethodSpec.methodBuilder("cimClass").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).returns(Types.CIM_CLASS_INFO)
                         .addStatement("return $T.CLASS_INFO", names.model).build())
@@ -38,40 +37,105 @@ final class ProviderGenerator {
                         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).returns(names.model)
                         .addParameter(Types.CIM_INSTANCE, "instance")
                         .addStatement("return $T.fromCimInstance(instance)", names.model).build());
+        if (!names.methods.isEmpty()) {
+            type.addSuperinterface(names.methodProvider);
+        }
+        type.addSuperinterface(Types.METHOD_PROVIDER);
         if (names.methods.isEmpty()) {
             return type.build();
+        }
+        type.addMethod(invokeMethod("invokeMethod", null).addAnnotation(Override.class).addModifiers(Modifier.DEFAULT)
+                .addJavadoc("Dispatches an extrinsic method call to its typed method.\n")
+                .addStatement("return $T.dispatch(this, context, target, methodName, in, out)", names.methodProvider)
+                .build());
+        return type.build();
+    }
+
+    /**
+     * The typed-method interface {@code <X>Methods} of a class with methods: a default per method the class itself
+     * declares, extending the interface of its superclass for the inherited ones. A method is so declared once,
+     * with the same signature for every subclass, and one Java class can implement the Methods interfaces of a
+     * class and its subclass, or of two classes that inherit the same method, with no erasure clash. The
+     * dispatch is a static method, not an {@code invokeMethod} default, for the same reason: two sibling
+     * interfaces with their own default would clash in a class that implements both.
+     */
+    TypeSpec methods(ClassNames names) {
+        CimClass c = names.cimClass;
+        ClassName self = names.methodProvider;
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(ClassGenerator.generated(c))
+                .addAnnotation(ClassGenerator.suppressDeprecation())
+                .addJavadoc("The extrinsic methods of {@code $L} for a WBEM server, typed; override those you support.\n"
+                        + "{@code $L} includes these; implement this interface alone to serve methods of a class whose\n"
+                        + "instances another provider serves, registered through {@link #methodProvider}.\n",
+                        c.name().spelling(), names.provider.simpleName());
+        ClassNames parent = names.parent != null && !names.parent.methods.isEmpty() ? names.parent : null;
+        if (parent != null) {
+            type.addSuperinterface(parent.methodProvider);
         }
         CodeBlock.Builder dispatch = CodeBlock.builder()
                 .beginControlFlow("switch (methodName.toLowerCase($T.ROOT))", Locale.class);
         for (MethodNames m : names.methods.values()) {
+            if (!m.declaresHere()) {
+                continue;
+            }
             String op = names.operationNames.get(m.method().name());
             type.addMethod(typedMethod(names, m, op));
             dispatch.beginControlFlow("case $S ->", m.method().name().spelling().toLowerCase(Locale.ROOT))
-                    .addStatement("$T result = $N(context, $L$T.fromCimArguments(in))", m.resultType(), op,
+                    .addStatement("$T result = provider.$N(context, $L$T.fromCimArguments(in))", m.resultType(), op,
                             isStatic(m.method()) ? "" : CodeBlock.of("$T.of(target), ", Types.CIM_REFERENCE),
                             m.argsType())
                     .addStatement("out.addAll($T.of(result.toCimOutArguments()))", List.class)
                     .addStatement("return result.toCimReturnValue()")
                     .endControlFlow();
         }
-        dispatch.beginControlFlow("default ->")
-                .addStatement("return $T.super.invokeMethod(context, target, methodName, in, out)", Types.METHOD_PROVIDER)
-                .endControlFlow()
-                .endControlFlow();
-        type.addMethod(MethodSpec.methodBuilder("invokeMethod").addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc("Dispatches an extrinsic method call to its typed method.\n")
-                .returns(Object.class)
-                .addParameter(Types.INVOCATION_CONTEXT, "context")
+        dispatch.beginControlFlow("default ->");
+        if (parent != null) {
+            dispatch.addStatement("return $T.dispatch(provider, context, target, methodName, in, out)",
+                    parent.methodProvider);
+        } else {
+            dispatch.addStatement("throw $T.methodNotAvailable(methodName)", Types.CIM_ERRORS);
+        }
+        dispatch.endControlFlow().endControlFlow();
+        type.addMethod(invokeMethod("dispatch", self).addModifiers(Modifier.STATIC)
+                .addJavadoc("Calls the typed method of {@code provider} named by {@code methodName} (any case).\n")
+                .addCode(dispatch.build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("methodProvider").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The untyped method provider a server registers ({@code CimProviderRegistry.typedMethods})\n"
+                        + "that calls the typed methods of {@code provider}.\n")
+                .returns(Types.METHOD_PROVIDER)
+                .addParameter(self, "provider")
+                .addStatement("return new $T() {\n$>@$T\npublic $T invokeMethod($T context, $T target, $T methodName,"
+                                + " $T in,\n$>$T out) throws $T {\n$<return dispatch(provider, context, target,"
+                                + " methodName, in, out);\n$<}\n}",
+                        Types.METHOD_PROVIDER, Override.class, Object.class, Types.INVOCATION_CONTEXT,
+                        Types.CIM_OBJECT_PATH, String.class, MethodTypesGenerator.arguments(), outList(),
+                        Types.WBEM_EXCEPTION)
+                .build());
+        return type.build();
+    }
+
+    /** {@code invokeMethod}'s signature under a name, after a {@code provider} parameter when one is given. */
+    private static MethodSpec.Builder invokeMethod(String name, ClassName provider) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class);
+        if (provider != null) {
+            b.addParameter(provider, "provider");
+        }
+        return b.addParameter(Types.INVOCATION_CONTEXT, "context")
                 .addParameter(Types.CIM_OBJECT_PATH, "target")
                 .addParameter(String.class, "methodName")
                 .addParameter(MethodTypesGenerator.arguments(), "in")
-                .addParameter(ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.CIM_ARGUMENT,
-                        WildcardTypeName.subtypeOf(Object.class))), "out")
-                .addException(Types.WBEM_EXCEPTION)
-                .addCode(dispatch.build())
-                .build());
-        return type.build();
+                .addParameter(outList(), "out")
+                .addException(Types.WBEM_EXCEPTION);
+    }
+
+    private static TypeName outList() {
+        return ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.CIM_ARGUMENT,
+                WildcardTypeName.subtypeOf(Object.class)));
     }
 
     private static MethodSpec typedMethod(ClassNames names, MethodNames m, String op) {

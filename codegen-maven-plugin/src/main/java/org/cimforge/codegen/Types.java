@@ -13,6 +13,7 @@ final class Types {
     static final ClassName CIM_KIND = ClassName.get(RUNTIME, "CimKind");
     static final ClassName CIM_ENUM = ClassName.get(RUNTIME, "CimEnum");
     static final ClassName ENUM_VALUE = ClassName.get(RUNTIME, "EnumValue");
+    static final ClassName VALUE_MAP_ENTRY = ClassName.get(RUNTIME, "ValueMapEntry");
     static final ClassName CIM_REFERENCE = ClassName.get(RUNTIME, "CimReference");
     static final ClassName CIM_DATE_TIME = ClassName.get(RUNTIME, "CimDateTime");
     static final ClassName CIM_CLASS_INFO = ClassName.get(RUNTIME, "CimClassInfo");

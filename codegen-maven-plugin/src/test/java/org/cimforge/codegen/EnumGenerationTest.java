@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs generated ValueMap enums: discrete values, ranges, {@code ..}, hex, strings, unknown numbers. */
 class EnumGenerationTest {
-    private static final String PPRC_RETURN = "ibmtsess.AsyncPPRCService$ManageAsyncPPRCResult$ReturnCode";
+    private static final String PPRC_RETURN = "ibmtsess.AsyncPprcService$ManageAsyncPprcResult$ReturnCode";
     private final Generated gen = Generated.storage();
 
     private EnumValue<?> lookup(String enumType, Object raw) {
@@ -96,7 +96,7 @@ class EnumGenerationTest {
 
     @Test
     void operationParameterEnumOfManageAsyncPprc() {
-        String operation = "ibmtsess.AsyncPPRCService$ManageAsyncPPRCArgs$Operation";
+        String operation = "ibmtsess.AsyncPprcService$ManageAsyncPprcArgs$Operation";
         assertThat(names(operation)).containsExactly("START", "PAUSE", "RESUME", "TERMINATE", "FORCE_TERMINATE");
         assertThat(((CimEnum) gen.constant(operation, "FORCE_TERMINATE")).low()).isEqualTo(BigInteger.valueOf(6));
     }
@@ -105,7 +105,7 @@ class EnumGenerationTest {
     void threeParPhysicalCopyValues() {
         String copyType = "cim.StorageSynchronized$CopyType";
         assertThat(lookup(copyType, 5).constant()).isEqualTo(gen.constant(copyType, "UN_SYNC_UN_ASSOC"));
-        String tpdSync = "tpd.StorageSynchronized$SyncState";
+        String tpdSync = "tpd.TpdStorageSynchronized$SyncState";
         assertThat(lookup(tpdSync, 32768).constant()).isEqualTo(gen.constant(tpdSync, "PHYSICAL_COPY_DONE"));
         assertThat(lookup(tpdSync, 40000).constant()).isEqualTo(gen.constant(tpdSync, "VENDOR_SPECIFIC"));
         assertThat(lookup(tpdSync, 3).constant()).isEqualTo(gen.constant(tpdSync, "DMTF_RESERVED"));
@@ -113,11 +113,11 @@ class EnumGenerationTest {
 
     @Test
     void constantNamesWithoutLabels() {
-        assertThat(EnumGenerator.constantName(new org.cimforge.mof.model.ValueMap.Range("4098..32767",
+        assertThat(JavaNames.enumConstant(new org.cimforge.mof.model.ValueMap.Range("4098..32767",
                 BigInteger.valueOf(4098), BigInteger.valueOf(32767), null))).isEqualTo("RANGE_4098_TO_32767");
-        assertThat(EnumGenerator.constantName(new org.cimforge.mof.model.ValueMap.Range("..", null, null, null)))
+        assertThat(JavaNames.enumConstant(new org.cimforge.mof.model.ValueMap.Range("..", null, null, null)))
                 .isEqualTo("OTHER");
-        assertThat(EnumGenerator.constantName(new org.cimforge.mof.model.ValueMap.Discrete("0x10",
+        assertThat(JavaNames.enumConstant(new org.cimforge.mof.model.ValueMap.Discrete("0x10",
                 BigInteger.valueOf(16), null))).isEqualTo("VALUE_0X10");
     }
 }

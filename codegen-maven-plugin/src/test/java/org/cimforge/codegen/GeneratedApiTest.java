@@ -236,7 +236,7 @@ class GeneratedApiTest {
         // use.Uses compiled with -Werror alongside the generated code; here it also runs.
         Class<?> uses = Class.forName("use.Uses", true, gen.loader);
         Object renamed = uses.getMethod("renamed", gen.type(DISK)).invoke(null, Generated.call(disk("d1", "o"), "build"));
-        assertThat(Generated.call(renamed, "getDeviceID")).isEqualTo("d2");
+        assertThat(Generated.call(renamed, "getDeviceId")).isEqualTo("d2");
         Object bigBuilder = gen.newInstance("tst.BigDisk$Builder");
         Generated.call(bigBuilder, "deviceId", "d1");
         Generated.call(bigBuilder, "owner", "o");

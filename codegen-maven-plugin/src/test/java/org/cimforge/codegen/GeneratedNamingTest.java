@@ -34,7 +34,7 @@ class GeneratedNamingTest {
 
     @Test
     void schemaPrefixChoosesThePackage() {
-        assertThat(gen.type("ibmtsess.AsyncPPRCService").getSuperclass()).isEqualTo(gen.type("cim.Service"));
+        assertThat(gen.type("ibmtsess.AsyncPprcService").getSuperclass()).isEqualTo(gen.type("cim.Service"));
         assertThat(gen.type("tpd.ReplicationService").getPackageName()).isEqualTo("com.example.tpd");
         assertThat(gen.type("tpd.provider.ReplicationServiceProvider")).isInterface();
         assertThat(gen.type("tpd.client.ReplicationServiceClient")).isNotNull();

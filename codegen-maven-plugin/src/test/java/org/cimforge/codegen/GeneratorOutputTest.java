@@ -56,7 +56,7 @@ class GeneratorOutputTest {
         assertThat(names).containsExactly("com.example.cim.ConcreteJob", "com.example.cim.LogicalElement",
                 "com.example.cim.ManagedElement", "com.example.cim.ManagedSystemElement",
                 "com.example.cim.StorageSynchronized", "com.example.cim.StorageVolume", "com.example.cim.Synchronized",
-                "com.example.tpd.StorageSynchronized");
+                "com.example.tpd.TpdStorageSynchronized");
     }
 
     @Test

@@ -62,7 +62,7 @@ class InstanceRoundTripTest {
     @Test
     void gettersReturnWidenedAndTypedValues() {
         Object typed = Generated.callStatic(gen.type("cim.ConcreteJob"), "fromCimInstance", job(new UnsignedInteger16(7)));
-        assertThat(Generated.call(typed, "getInstanceID")).isEqualTo("job-1");
+        assertThat(Generated.call(typed, "getInstanceId")).isEqualTo("job-1");
         assertThat(Generated.call(typed, "getJobState")).isEqualTo(gen.constant("cim.ConcreteJob$JobState", "COMPLETED"));
         assertThat(Generated.call(typed, "getPercentComplete")).isEqualTo((short) 255);
         assertThat(Generated.call(typed, "getNice")).isEqualTo((byte) -3);
@@ -159,12 +159,12 @@ class InstanceRoundTripTest {
         CIMObjectPath path = new CIMObjectPath(null, null, null, null, "TPD_StorageSynchronized", new CIMProperty<?>[0]);
         CIMInstance instance = new CIMInstance(path, new CIMProperty<?>[] {
             new CIMProperty<>("SyncState", CIMDataType.UINT16_T, new UnsignedInteger16(32768))});
-        Object tpd = Generated.callStatic(gen.type("tpd.StorageSynchronized"), "fromCimInstance", instance);
-        assertThat(Generated.call(tpd, "getStorageSynchronizedSyncState"))
-                .isEqualTo(gen.constant("tpd.StorageSynchronized$SyncState", "PHYSICAL_COPY_DONE"));
+        Object tpd = Generated.callStatic(gen.type("tpd.TpdStorageSynchronized"), "fromCimInstance", instance);
+        assertThat(Generated.call(tpd, "getSyncState", gen.type("tpd.TpdStorageSynchronized$SyncState")))
+                .isEqualTo(gen.constant("tpd.TpdStorageSynchronized$SyncState", "PHYSICAL_COPY_DONE"));
         // The inherited DMTF getter still works and reads the number the DMTF way (a vendor value).
         assertThat(Generated.call(tpd, "getSyncState"))
                 .isEqualTo(gen.constant("cim.StorageSynchronized$SyncState", "VENDOR_SPECIFIC"));
-        assertThat(gen.type("tpd.StorageSynchronized").getSuperclass()).isEqualTo(gen.type("cim.StorageSynchronized"));
+        assertThat(gen.type("tpd.TpdStorageSynchronized").getSuperclass()).isEqualTo(gen.type("cim.StorageSynchronized"));
     }
 }

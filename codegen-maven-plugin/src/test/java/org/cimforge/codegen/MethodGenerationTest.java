@@ -20,7 +20,7 @@ import org.metricshub.wbem.javax.cim.UnsignedInteger64;
 
 /** Runs generated method argument and result types. */
 class MethodGenerationTest {
-    static final String SERVICE = "ibmtsess.AsyncPPRCService";
+    static final String SERVICE = "ibmtsess.AsyncPprcService";
     private final Generated gen = Generated.storage();
 
     static CIMObjectPath jobPath() {
@@ -36,9 +36,9 @@ class MethodGenerationTest {
 
     @Test
     void inArgumentsBuildTypedCimArguments() {
-        Object builder = gen.newInstance(SERVICE + "$ManageAsyncPPRCArgs$Builder");
+        Object builder = gen.newInstance(SERVICE + "$ManageAsyncPprcArgs$Builder");
         Generated.call(builder, "sessionNumber", 12);
-        Generated.call(builder, "operation", gen.constant(SERVICE + "$ManageAsyncPPRCArgs$Operation", "PAUSE"));
+        Generated.call(builder, "operation", gen.constant(SERVICE + "$ManageAsyncPprcArgs$Operation", "PAUSE"));
         Generated.call(builder, "masterLss", "2105.FA120:15:FF21");
         Object args = Generated.call(builder, "build");
         CIMArgument<?>[] cim = (CIMArgument<?>[]) Generated.call(args, "toCimArguments");
@@ -47,10 +47,10 @@ class MethodGenerationTest {
         assertThat(cim[2].getValue()).isEqualTo(new UnsignedInteger16(3));
         assertThat(cim[2].getDataType()).isEqualTo(CIMDataType.UINT16_T);
 
-        Object reread = Generated.callStatic(gen.type(SERVICE + "$ManageAsyncPPRCArgs"), "fromCimArguments",
+        Object reread = Generated.callStatic(gen.type(SERVICE + "$ManageAsyncPprcArgs"), "fromCimArguments",
                 (Object) cim);
         assertThat(Generated.call(reread, "getOperation"))
-                .isEqualTo(gen.constant(SERVICE + "$ManageAsyncPPRCArgs$Operation", "PAUSE"));
+                .isEqualTo(gen.constant(SERVICE + "$ManageAsyncPprcArgs$Operation", "PAUSE"));
         assertThat(Generated.call(reread, "getSessionNumber")).isEqualTo(12);
         assertThat(reread).isEqualTo(args);
     }
@@ -121,12 +121,12 @@ class MethodGenerationTest {
 
     @Test
     void staticMethodsAreMarkedAndTakeNoTarget() throws Exception {
-        Class<?> provider = gen.type("ibmtsess.provider.AsyncPPRCServiceProvider");
+        Class<?> provider = gen.type("ibmtsess.provider.AsyncPprcServiceProvider");
         Method manage = Arrays.stream(provider.getMethods()).filter(m -> m.getName().equals("manageAsyncPprc"))
                 .findFirst().orElseThrow();
         assertThat(manage.isAnnotationPresent(CimStatic.class)).isTrue();
         assertThat(manage.getParameterTypes()).containsExactly(org.cimforge.runtime.provider.InvocationContext.class,
-                gen.type(SERVICE + "$ManageAsyncPPRCArgs"));
+                gen.type(SERVICE + "$ManageAsyncPprcArgs"));
         Method create = Arrays.stream(provider.getMethods()).filter(m -> m.getName().equals("createReplica"))
                 .findFirst().orElseThrow();
         assertThat(create.isAnnotationPresent(CimStatic.class)).isFalse();

@@ -34,7 +34,7 @@ class ProviderAndClientTest {
 
     /** A provider that implements only createReplica; everything else keeps the generated default. */
     private Object provider() {
-        Class<?> type = gen.type("ibmtsess.provider.AsyncPPRCServiceProvider");
+        Class<?> type = gen.type("ibmtsess.provider.AsyncPprcServiceProvider");
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("createReplica")) {
                 Object builder = gen.newInstance(SERVICE + "$CreateReplicaResult$Builder");
@@ -149,7 +149,7 @@ class ProviderAndClientTest {
     @Test
     void clientWaitsForTheJobAMethodStarted() throws Exception {
         List<String> calls = new ArrayList<>();
-        Object client = gen.type("ibmtsess.client.AsyncPPRCServiceClient")
+        Object client = gen.type("ibmtsess.client.AsyncPprcServiceClient")
                 .getConstructor(WBEMClient.class, String.class).newInstance(fakeServer(calls), "root/test");
         Object args = Generated.call(gen.newInstance(SERVICE + "$CreateReplicaArgs$Builder"), "build");
         MethodOutcome<?> outcome = (MethodOutcome<?>) Generated.call(client, "createReplicaAndWait",
@@ -172,7 +172,7 @@ class ProviderAndClientTest {
                 CimReference.of(MethodGenerationTest.volumePath("source")));
         assertThat(synced).hasSize(1);
         assertThat(synced.get(0).getClass()).isEqualTo(gen.type("cim.StorageVolume"));
-        assertThat(Generated.call(synced.get(0), "getDeviceID")).isEqualTo("replica");
+        assertThat(Generated.call(synced.get(0), "getDeviceId")).isEqualTo("replica");
         assertThat(calls).containsExactly("associatorInstances");
     }
 

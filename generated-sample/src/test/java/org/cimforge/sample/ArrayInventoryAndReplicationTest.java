@@ -36,7 +36,7 @@ import org.cimforge.sample.bindings.cim.client.StorageConfigurationServiceClient
 import org.cimforge.sample.bindings.cim.client.StoragePoolClient;
 import org.cimforge.sample.bindings.cim.client.StorageSynchronizedClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
-import org.cimforge.sample.bindings.ibm.client.AsyncPPRCServiceClient;
+import org.cimforge.sample.bindings.ibm.client.AsyncPprcServiceClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,7 +210,7 @@ class ArrayInventoryAndReplicationTest {
 
     @Test
     void refusedCallsAnswerTheirDocumentedCodesAndChangeNothing() throws Exception {
-        AsyncPPRCServiceClient ess = new AsyncPPRCServiceClient(array.client, SampleServer.NAMESPACE);
+        AsyncPprcServiceClient ess = new AsyncPprcServiceClient(array.client, SampleServer.NAMESPACE);
         var service = ess.enumerate().get(0);
         StoragePool pool = named(new StoragePoolClient(array.client, SampleServer.NAMESPACE).enumerate(), "ESS pool");
 
@@ -253,8 +253,8 @@ class ArrayInventoryAndReplicationTest {
         assertThat(failed.getReturnValue().number()).isEqualTo(BigInteger.valueOf(4));
 
         // A method on a service that does not exist is CIM_ERR_NOT_FOUND, not a return code.
-        CimReference<org.cimforge.sample.bindings.ibm.AsyncPPRCService> ghost = CimReference.ofKeys(
-                org.cimforge.sample.bindings.ibm.AsyncPPRCService.CLASS_INFO, SampleServer.NAMESPACE,
+        CimReference<org.cimforge.sample.bindings.ibm.AsyncPprcService> ghost = CimReference.ofKeys(
+                org.cimforge.sample.bindings.ibm.AsyncPprcService.CLASS_INFO, SampleServer.NAMESPACE,
                 "SystemCreationClassName", "CIM_ComputerSystem", "SystemName", "NOPE", "CreationClassName",
                 "IBMTSESS_AsyncPPRCService", "Name", "AsyncPPRCService");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ess.returnToStoragePool(ghost,

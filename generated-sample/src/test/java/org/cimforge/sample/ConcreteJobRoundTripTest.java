@@ -40,7 +40,7 @@ class ConcreteJobRoundTripTest {
 
         ConcreteJob back = ConcreteJob.fromCimInstance(instance);
         assertThat(back).isEqualTo(job);
-        assertThat(back.getInstanceID()).isEqualTo("CIMFORGE:JOB:42");
+        assertThat(back.getInstanceId()).isEqualTo("CIMFORGE:JOB:42");
         assertThat(back.getJobState()).isEqualTo(JobState.COMPLETED);
         assertThat(back.getPercentComplete()).isEqualTo(100);
         assertThat(back.getDeleteOnCompletion()).isFalse();

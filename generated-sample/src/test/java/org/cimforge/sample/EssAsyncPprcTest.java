@@ -13,19 +13,19 @@ import org.cimforge.sample.bindings.cim.ReplicationGroup;
 import org.cimforge.sample.bindings.cim.StorageVolume;
 import org.cimforge.sample.bindings.cim.client.ReplicationGroupClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageAsyncPPRCArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionVolumeArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryAsyncPPRCStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryAsyncPPRCStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCOutOfSyncStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCOutOfSyncStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCSessionsAndDevicesArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCSessionsAndDevicesResult;
-import org.cimforge.sample.bindings.ibm.client.AsyncPPRCServiceClient;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageAsyncPprcArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionVolumeArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryAsyncPprcStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryAsyncPprcStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcOutOfSyncStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcOutOfSyncStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcSessionsAndDevicesArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcSessionsAndDevicesResult;
+import org.cimforge.sample.bindings.ibm.client.AsyncPprcServiceClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +36,14 @@ class EssAsyncPprcTest {
     private static final String XDC = "0x40";
 
     private SampleArrayFixture array;
-    private AsyncPPRCServiceClient pprc;
-    private CimReference<AsyncPPRCService> service;
+    private AsyncPprcServiceClient pprc;
+    private CimReference<AsyncPprcService> service;
 
     @BeforeEach
     void start() throws Exception {
         array = new SampleArrayFixture();
-        pprc = new AsyncPPRCServiceClient(array.client, SampleServer.NAMESPACE);
-        List<AsyncPPRCService> services = pprc.enumerate();
+        pprc = new AsyncPprcServiceClient(array.client, SampleServer.NAMESPACE);
+        List<AsyncPprcService> services = pprc.enumerate();
         assertThat(services).hasSize(1);
         service = services.get(0).reference();
     }
@@ -77,45 +77,45 @@ class EssAsyncPprcTest {
                 .volumes(List.of(named(all, "ess-c").reference())).build()).getReturnValue())).isEqualTo(5);
 
         // Start needs its three tuning parameters; then consistency groups form every 5 s of array time.
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.START, null).getReturnValue())).isEqualTo(5);
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.START, 5).getReturnValue())).isZero();
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.START, null).getReturnValue())).isEqualTo(5);
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.START, 5).getReturnValue())).isZero();
         array.advance(Duration.ofSeconds(31));
 
-        QueryXDCIncrementStatusResult increments = pprc.queryXdcIncrementStatus(service,
-                new QueryXDCIncrementStatusArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS).build());
+        QueryXdcIncrementStatusResult increments = pprc.queryXdcIncrementStatus(service,
+                new QueryXdcIncrementStatusArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS).build());
         assertThat(code(increments.getReturnValue())).isZero();
-        assertThat(increments.getAsyncPPRCStateValue().number().intValue()).isEqualTo(1); // Running
+        assertThat(increments.getAsyncPprcStateValue().number().intValue()).isEqualTo(1); // Running
         assertThat(increments.getSuccessfulConsistencyGroups()).isGreaterThanOrEqualTo(BigInteger.valueOf(5));
         assertThat(increments.getFailedConsistencyGroups()).isEqualTo(BigInteger.ZERO);
         assertThat(increments.getLastConsistencyGroupTime()).isNotNull();
         assertThat(increments.getPercentSuccessful()).isEqualTo(100);
 
-        QueryXDCOutOfSyncStatusResult outOfSync = pprc.queryXdcOutOfSyncStatus(service,
-                new QueryXDCOutOfSyncStatusArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS).build());
+        QueryXdcOutOfSyncStatusResult outOfSync = pprc.queryXdcOutOfSyncStatus(service,
+                new QueryXdcOutOfSyncStatusArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS).build());
         assertThat(code(outOfSync.getReturnValue())).isZero();
         assertThat(outOfSync.getVolumes()).extracting(v -> v.keyValue("DeviceID"))
                 .containsExactlyElementsOf(volumes.stream().map(v -> v.keyValue("DeviceID")).toList());
         assertThat(outOfSync.getVolumeOutOfSyncTracks().stream().reduce(BigInteger.ZERO, BigInteger::add))
                 .isEqualTo(outOfSync.getOutOfSyncTracks());
 
-        QueryXDCSessionsAndDevicesResult devices = pprc.queryXdcSessionsAndDevices(service,
-                new QueryXDCSessionsAndDevicesArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS)
+        QueryXdcSessionsAndDevicesResult devices = pprc.queryXdcSessionsAndDevices(service,
+                new QueryXdcSessionsAndDevicesArgs.Builder().sessionNumber(SESSION).sessionType(XDC).scope(LSS)
                         .build());
         assertThat(code(devices.getReturnValue())).isZero();
         assertThat(devices.getSessionNumbers()).containsExactly(SESSION);
         assertThat(devices.getSessionTypes()).containsExactly("0x40");
         assertThat(devices.getVolumeSessionNumbers()).containsExactly(SESSION, SESSION);
 
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.PAUSE, null).getReturnValue())).isZero();
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.PAUSE, null).getReturnValue())).isZero();
         assertThat(asyncState()).isEqualTo(2); // Paused
         // Pausing twice is refused: 4 Failed.
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.PAUSE, null).getReturnValue())).isEqualTo(4);
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.PAUSE, null).getReturnValue())).isEqualTo(4);
 
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.RESUME, null).getReturnValue())).isZero();
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.RESUME, null).getReturnValue())).isZero();
         assertThat(asyncState()).isEqualTo(1); // Running
         array.advance(Duration.ofSeconds(2)); // let the catch-up group that Resume forms at once complete
 
-        assertThat(code(async(ManageAsyncPPRCArgs.Operation.TERMINATE, null).getReturnValue())).isZero();
+        assertThat(code(async(ManageAsyncPprcArgs.Operation.TERMINATE, null).getReturnValue())).isZero();
         assertThat(asyncState()).isEqualTo(3); // Terminated
 
         // A session that still holds volumes cannot be closed: In Use.
@@ -142,9 +142,9 @@ class EssAsyncPprcTest {
                 .build();
     }
 
-    private AsyncPPRCService.ManageAsyncPPRCResult async(ManageAsyncPPRCArgs.Operation operation, Integer interval)
+    private AsyncPprcService.ManageAsyncPprcResult async(ManageAsyncPprcArgs.Operation operation, Integer interval)
             throws Exception {
-        ManageAsyncPPRCArgs.Builder b = new ManageAsyncPPRCArgs.Builder().sessionNumber(SESSION).sessionType(XDC)
+        ManageAsyncPprcArgs.Builder b = new ManageAsyncPprcArgs.Builder().sessionNumber(SESSION).sessionType(XDC)
                 .masterLss(LSS).operation(operation);
         if (interval != null) {
             b.consistencyGroupInterval(interval).maxXdcCoordinationTime(50).maxConsistencyGroupDrain(4);
@@ -153,12 +153,12 @@ class EssAsyncPprcTest {
     }
 
     private int asyncState() throws Exception {
-        QueryAsyncPPRCStatusResult status = pprc.queryAsyncPprcStatus(service,
-                new QueryAsyncPPRCStatusArgs.Builder().scope(LSS).build());
+        QueryAsyncPprcStatusResult status = pprc.queryAsyncPprcStatus(service,
+                new QueryAsyncPprcStatusArgs.Builder().scope(LSS).build());
         assertThat(code(status.getReturnValue())).isZero();
         assertThat(status.getSessionNumbers()).containsExactly(SESSION);
-        assertThat(status.getMasterLSS()).containsExactly(LSS);
-        return status.getAsyncPPRCStates().get(0).number().intValue();
+        assertThat(status.getMasterLss()).containsExactly(LSS);
+        return status.getAsyncPprcStates().get(0).number().intValue();
     }
 
     private static int code(EnumValue<?> returnValue) {

@@ -7,11 +7,11 @@ import org.cimforge.runtime.CimReference;
 import org.cimforge.sample.bindings.cim.StorageSynchronized.CopyType;
 import org.cimforge.sample.bindings.cim.StorageSynchronized.ReplicaType;
 import org.cimforge.sample.bindings.cim.StorageSynchronized.SyncState;
-import org.cimforge.sample.bindings.hp3par.ConcreteJob;
+import org.cimforge.sample.bindings.hp3par.TpdConcreteJob;
 import org.cimforge.sample.bindings.hp3par.ConcreteJobInstModification;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
-import org.cimforge.sample.bindings.hp3par.StorageSynchronized;
-import org.cimforge.sample.bindings.hp3par.StorageVolume;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
+import org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized;
+import org.cimforge.sample.bindings.hp3par.TpdStorageVolume;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 
@@ -32,9 +32,9 @@ class Hp3parBindingsTest {
 
     @Test
     void physicalCopyAssociationRoundTrip() {
-        CimReference<StorageVolume> source = volume("vv-base");
-        CimReference<StorageVolume> target = volume("vv-copy");
-        StorageSynchronized copying = new StorageSynchronized.Builder()
+        CimReference<TpdStorageVolume> source = volume("vv-base");
+        CimReference<TpdStorageVolume> target = volume("vv-copy");
+        TpdStorageSynchronized copying = new TpdStorageSynchronized.Builder()
                 .systemElement(source)
                 .syncedElement(target)
                 .copyType(CopyType.UN_SYNC_UN_ASSOC)
@@ -45,7 +45,7 @@ class Hp3parBindingsTest {
 
         CIMInstance instance = copying.toCimInstance();
         assertThat(instance.getClassName()).isEqualTo("TPD_StorageSynchronized");
-        StorageSynchronized back = StorageSynchronized.fromCimInstance(instance);
+        TpdStorageSynchronized back = TpdStorageSynchronized.fromCimInstance(instance);
         assertThat(back).isEqualTo(copying);
         assertThat(back.getCopyType()).isEqualTo(CopyType.UN_SYNC_UN_ASSOC);
         assertThat(back.getCopyTypeValue().number().intValue()).isEqualTo(5);
@@ -57,13 +57,13 @@ class Hp3parBindingsTest {
 
     @Test
     void jobClassesExtendTheDmtfOnes() {
-        assertThat(ConcreteJob.CLASS_INFO.isA("CIM_ConcreteJob")).isTrue();
+        assertThat(TpdConcreteJob.CLASS_INFO.isA("CIM_ConcreteJob")).isTrue();
         assertThat(ConcreteJobInstModification.CLASS_INFO.isA("CIM_InstModification")).isTrue();
         assertThat(ConcreteJobInstModification.CLASS_INFO.isA("CIM_Indication")).isTrue();
-        assertThat(StorageSynchronized.CLASS_INFO.isA("CIM_StorageSynchronized")).isTrue();
+        assertThat(TpdStorageSynchronized.CLASS_INFO.isA("CIM_StorageSynchronized")).isTrue();
     }
 
-    private static CimReference<StorageVolume> volume(String deviceId) {
-        return new StorageVolume.Keys("TPD_StorageSystem", "InServ-1", "TPD_StorageVolume", deviceId).toReference();
+    private static CimReference<TpdStorageVolume> volume(String deviceId) {
+        return new TpdStorageVolume.Keys("TPD_StorageSystem", "InServ-1", "TPD_StorageVolume", deviceId).toReference();
     }
 }

@@ -17,14 +17,14 @@ import org.cimforge.sample.bindings.cim.StorageSynchronized.ReplicaType;
 import org.cimforge.sample.bindings.cim.StorageSynchronized.SyncState;
 import org.cimforge.sample.bindings.cim.client.ConcreteJobClient;
 import org.cimforge.sample.bindings.cim.client.ReplicationServiceClient;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService.UpdateDeltaSnapshotSpaceArgs;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
-import org.cimforge.sample.bindings.hp3par.StorageSynchronized;
-import org.cimforge.sample.bindings.hp3par.StorageVolume;
-import org.cimforge.sample.bindings.hp3par.client.StorageConfigurationServiceClient;
-import org.cimforge.sample.bindings.hp3par.client.StorageSynchronizedClient;
-import org.cimforge.sample.bindings.hp3par.client.StorageVolumeClient;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.UpdateDeltaSnapshotSpaceArgs;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
+import org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized;
+import org.cimforge.sample.bindings.hp3par.TpdStorageVolume;
+import org.cimforge.sample.bindings.hp3par.client.TpdStorageConfigurationServiceClient;
+import org.cimforge.sample.bindings.hp3par.client.TpdStorageSynchronizedClient;
+import org.cimforge.sample.bindings.hp3par.client.TpdStorageVolumeClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +32,18 @@ import org.junit.jupiter.api.Test;
 /** The HP 3PAR seed scenarios through the generated client stubs: physical copy, UpdateDeltaSnapshotSpace. */
 class Hp3parCopyServicesTest {
     private SampleArrayFixture array;
-    private StorageConfigurationServiceClient services;
-    private StorageVolumeClient volumes;
-    private StorageSynchronizedClient relationships;
-    private StorageConfigurationService service;
+    private TpdStorageConfigurationServiceClient services;
+    private TpdStorageVolumeClient volumes;
+    private TpdStorageSynchronizedClient relationships;
+    private TpdStorageConfigurationService service;
 
     @BeforeEach
     void start() throws Exception {
         array = new SampleArrayFixture();
-        services = new StorageConfigurationServiceClient(array.client, SampleServer.NAMESPACE);
-        volumes = new StorageVolumeClient(array.client, SampleServer.NAMESPACE);
-        relationships = new StorageSynchronizedClient(array.client, SampleServer.NAMESPACE);
-        List<StorageConfigurationService> all = services.enumerate();
+        services = new TpdStorageConfigurationServiceClient(array.client, SampleServer.NAMESPACE);
+        volumes = new TpdStorageVolumeClient(array.client, SampleServer.NAMESPACE);
+        relationships = new TpdStorageSynchronizedClient(array.client, SampleServer.NAMESPACE);
+        List<TpdStorageConfigurationService> all = services.enumerate();
         assertThat(all).hasSize(1);
         service = all.get(0);
     }
@@ -55,7 +55,7 @@ class Hp3parCopyServicesTest {
 
     @Test
     void physicalCopyIsAssociatedWhileCopyingAndRelinquishedWhenDone() throws Exception {
-        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        TpdStorageVolume base = named(volumes.enumerate(), "vv-base");
         CreateReplicaResult result = services.createReplica(service.reference(), new CreateReplicaArgs.Builder()
                 .elementName("vv-base-copy")
                 .sourceElement(base.reference())
@@ -66,17 +66,17 @@ class Hp3parCopyServicesTest {
         CimReference<?> job = result.getJob();
         assertThat(job).isNotNull();
         assertThat(job.className()).isEqualTo("TPD_ConcreteJob");
-        StorageVolume copy = volumes.get(result.getTargetElement().as(StorageVolume.class));
+        TpdStorageVolume copy = volumes.get(result.getTargetElement().as(TpdStorageVolume.class));
         assertThat(copy.getElementName()).isEqualTo("vv-base-copy");
 
         // While the copy runs: TPD_StorageSynchronized with the values of the 3PAR physical-copy table.
         array.advance(Duration.ofSeconds(4));
-        List<StorageSynchronized> copying = relationships.enumerate();
+        List<TpdStorageSynchronized> copying = relationships.enumerate();
         assertThat(copying).hasSize(1);
-        StorageSynchronized pair = copying.get(0);
+        TpdStorageSynchronized pair = copying.get(0);
         assertThat(pair.toCimInstance().getClassName()).isEqualTo("TPD_StorageSynchronized");
-        assertThat(pair.getSystemElement().keyValue("DeviceID")).isEqualTo(base.getDeviceID());
-        assertThat(pair.getSyncedElement().keyValue("DeviceID")).isEqualTo(copy.getDeviceID());
+        assertThat(pair.getSystemElement().keyValue("DeviceID")).isEqualTo(base.getDeviceId());
+        assertThat(pair.getSyncedElement().keyValue("DeviceID")).isEqualTo(copy.getDeviceId());
         assertThat(pair.getCopyType()).isEqualTo(CopyType.UN_SYNC_UN_ASSOC);
         assertThat(pair.getReplicaType()).isEqualTo(ReplicaType.FULL_COPY);
         assertThat(pair.getSyncMaintained()).isTrue();
@@ -92,18 +92,18 @@ class Hp3parCopyServicesTest {
         assertThat(done.getErrorCode()).isZero();
         assertThat(done.getPercentComplete()).isEqualTo(100);
         assertThat(relationships.enumerate()).isEmpty();
-        assertThat(volumes.get(copy.<StorageVolume>reference()).getDeviceID()).isEqualTo(copy.getDeviceID());
+        assertThat(volumes.get(copy.<TpdStorageVolume>reference()).getDeviceId()).isEqualTo(copy.getDeviceId());
 
         // The job names the new volume as the element it created.
         ConcreteJobClient jobs = new ConcreteJobClient(array.client, SampleServer.NAMESPACE);
-        List<StorageVolume> affected = jobs.associators(job, "CIM_AffectedJobElement", "CIM_StorageVolume", null,
-                null, StorageVolume::fromCimInstance);
-        assertThat(affected).extracting(StorageVolume::getDeviceID).containsExactly(copy.getDeviceID());
+        List<TpdStorageVolume> affected = jobs.associators(job, "CIM_AffectedJobElement", "CIM_StorageVolume", null,
+                null, TpdStorageVolume::fromCimInstance);
+        assertThat(affected).extracting(TpdStorageVolume::getDeviceId).containsExactly(copy.getDeviceId());
     }
 
     @Test
     void updateDeltaSnapshotSpaceOnAVolumeThatIsNotAVirtualCopyIs32768() throws Exception {
-        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        TpdStorageVolume base = named(volumes.enumerate(), "vv-base");
         UpdateDeltaSnapshotSpaceResult result = services.updateDeltaSnapshotSpace(service.reference(),
                 new UpdateDeltaSnapshotSpaceArgs.Builder().theElement(base.reference()).build());
 
@@ -114,7 +114,7 @@ class Hp3parCopyServicesTest {
 
     @Test
     void updateDeltaSnapshotSpaceOnAVirtualCopyGrowsItsSpaceAsAJob() throws Exception {
-        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        TpdStorageVolume base = named(volumes.enumerate(), "vv-base");
         ReplicationServiceClient replication = new ReplicationServiceClient(array.client, SampleServer.NAMESPACE);
         var replicationService = named(replication.enumerate(), "Replication service of " + SampleArrayFixture.INSERV);
         CreateElementReplicaResult snapshot = replication.createElementReplica(replicationService.reference(),
@@ -123,7 +123,7 @@ class Hp3parCopyServicesTest {
                         .sourceElement(base.reference()).build());
         // A virtual copy is usable at once: no job.
         assertThat(snapshot.getReturnValue().number()).isEqualTo(BigInteger.ZERO);
-        CimReference<StorageVolume> snap = snapshot.getTargetElement().as(StorageVolume.class);
+        CimReference<TpdStorageVolume> snap = snapshot.getTargetElement().as(TpdStorageVolume.class);
 
         UpdateDeltaSnapshotSpaceResult result = services.updateDeltaSnapshotSpace(service.reference(),
                 new UpdateDeltaSnapshotSpaceArgs.Builder().theElement(snap).size(BigInteger.valueOf(512L << 20))
@@ -145,7 +145,7 @@ class Hp3parCopyServicesTest {
 
     @Test
     void terminatingAPhysicalCopyJobRemovesItsAssociation() throws Exception {
-        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        TpdStorageVolume base = named(volumes.enumerate(), "vv-base");
         CreateReplicaResult result = services.createReplica(service.reference(), new CreateReplicaArgs.Builder()
                 .sourceElement(base.reference()).copyType(CreateReplicaArgs.CopyType.UN_SYNC_UN_ASSOC).build());
         ConcreteJobClient jobs = new ConcreteJobClient(array.client, SampleServer.NAMESPACE);

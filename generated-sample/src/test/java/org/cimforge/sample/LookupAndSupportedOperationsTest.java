@@ -40,7 +40,7 @@ class LookupAndSupportedOperationsTest {
     void getInstanceFindsByKeysAndAPathWithAnotherCreationClassNameIsNotFound() throws Exception {
         StorageVolumeClient volumes = new StorageVolumeClient(array.client, SampleServer.NAMESPACE);
         StorageVolume base = named(volumes.enumerate(), "vv-base");
-        assertThat(volumes.get(base.<StorageVolume>reference()).getDeviceID()).isEqualTo(base.getDeviceID());
+        assertThat(volumes.get(base.<StorageVolume>reference()).getDeviceId()).isEqualTo(base.getDeviceId());
 
         CIMObjectPath path = base.reference().path();
         CIMProperty<?>[] keys = path.getKeys();

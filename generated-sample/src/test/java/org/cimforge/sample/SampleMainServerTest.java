@@ -23,8 +23,8 @@ import org.cimforge.sample.bindings.cim.StoragePool;
 import org.cimforge.sample.bindings.cim.StorageVolume;
 import org.cimforge.sample.bindings.cim.client.StoragePoolClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService;
-import org.cimforge.sample.bindings.hp3par.client.StorageConfigurationServiceClient;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService;
+import org.cimforge.sample.bindings.hp3par.client.TpdStorageConfigurationServiceClient;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService.CreateOrModifyElementFromStoragePoolArgs;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService.CreateOrModifyElementFromStoragePoolResult;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService.CreateReplicaArgs;
@@ -155,9 +155,9 @@ class SampleMainServerTest {
                 // An acknowledged change made over CIM: a new volume in pool FC_r5 of the 3PAR.
                 StoragePool pool = new StoragePoolClient(client, SampleServer.NAMESPACE).enumerate().stream()
                         .filter(p -> "FC_r5".equals(p.getElementName())).findFirst().orElseThrow();
-                StorageConfigurationService service = new StorageConfigurationServiceClient(client,
+                TpdStorageConfigurationService service = new TpdStorageConfigurationServiceClient(client,
                         SampleServer.NAMESPACE).enumerate().get(0);
-                CreateOrModifyElementFromStoragePoolResult created = new StorageConfigurationServiceClient(client,
+                CreateOrModifyElementFromStoragePoolResult created = new TpdStorageConfigurationServiceClient(client,
                         SampleServer.NAMESPACE).createOrModifyElementFromStoragePool(service.reference(),
                         new CreateOrModifyElementFromStoragePoolArgs.Builder().elementName("vv-new")
                                 .elementType(CreateOrModifyElementFromStoragePoolArgs.ElementType.STORAGE_VOLUME)
@@ -204,8 +204,8 @@ class SampleMainServerTest {
             List<StorageVolume> volumes = new StorageVolumeClient(wbem, ns).enumerate();
             StorageVolume source = volumes.stream().filter(v -> "vv-data".equals(v.getElementName())).findFirst()
                     .orElseThrow();
-            StorageConfigurationServiceClient services = new StorageConfigurationServiceClient(wbem, ns);
-            StorageConfigurationService service = services.enumerate().get(0);
+            TpdStorageConfigurationServiceClient services = new TpdStorageConfigurationServiceClient(wbem, ns);
+            TpdStorageConfigurationService service = services.enumerate().get(0);
             MethodOutcome<CreateReplicaResult> copy = services.createReplicaAndWait(service.reference(),
                     new CreateReplicaArgs.Builder().elementName("vv-data-copy").sourceElement(source.reference())
                             .copyType(CreateReplicaArgs.CopyType.UN_SYNC_UN_ASSOC).build(),

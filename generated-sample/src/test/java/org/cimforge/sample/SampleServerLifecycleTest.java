@@ -13,7 +13,7 @@ import java.util.Map;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService.CreateOrModifyElementFromStoragePoolArgs;
 import org.cimforge.sample.bindings.cim.client.StoragePoolClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
-import org.cimforge.sample.bindings.hp3par.client.StorageConfigurationServiceClient;
+import org.cimforge.sample.bindings.hp3par.client.TpdStorageConfigurationServiceClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.wbem.WBEMException;
@@ -53,8 +53,8 @@ class SampleServerLifecycleTest {
         try (SampleServer first = SampleServer.start(options(0, -1, data))) {
             WBEMClient client = SampleArrayFixture.connect(first.httpUrl(), USER, PASSWORD);
             try {
-                StorageConfigurationServiceClient services =
-                        new StorageConfigurationServiceClient(client, SampleServer.NAMESPACE);
+                TpdStorageConfigurationServiceClient services =
+                        new TpdStorageConfigurationServiceClient(client, SampleServer.NAMESPACE);
                 var pool = named(new StoragePoolClient(client, SampleServer.NAMESPACE).enumerate(), "FC_r5");
                 var made = services.createOrModifyElementFromStoragePool(services.enumerate().get(0).reference(),
                         new CreateOrModifyElementFromStoragePoolArgs.Builder().elementName("kept")

@@ -36,13 +36,13 @@ import org.cimforge.sample.bindings.cim.client.StorageConfigurationServiceClient
 import org.cimforge.sample.bindings.cim.client.StoragePoolClient;
 import org.cimforge.sample.bindings.cim.client.StorageSynchronizedClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageAsyncPPRCArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionVolumeArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusResult;
-import org.cimforge.sample.bindings.ibm.client.AsyncPPRCServiceClient;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageAsyncPprcArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionVolumeArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusResult;
+import org.cimforge.sample.bindings.ibm.client.AsyncPprcServiceClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,7 +170,7 @@ class GeneratedStubsIT {
                 assertThat(pair).as("Synchronization of %s", type).isNotNull();
                 StorageSynchronized synced = new StorageSynchronizedClient(client, NS)
                         .get(pair.as(StorageSynchronized.class));
-                assertThat(synced.getSystemElement().keyValue("DeviceID")).isEqualTo(source.getDeviceID());
+                assertThat(synced.getSystemElement().keyValue("DeviceID")).isEqualTo(source.getDeviceId());
                 if (outcome.ranAsJob()) {
                     assertThat(outcome.job().isCompleted()).as("%s job %s", type, outcome.job().job()).isTrue();
                     assertThat(outcome.job().timedOut()).isFalse();
@@ -222,10 +222,10 @@ class GeneratedStubsIT {
 
     @Test
     void essAsyncPprcSessionOpensStartsFormsConsistencyGroupsAndCloses() throws Exception {
-        AsyncPPRCServiceClient pprc = new AsyncPPRCServiceClient(client, NS);
-        List<AsyncPPRCService> services = pprc.enumerate();
+        AsyncPprcServiceClient pprc = new AsyncPprcServiceClient(client, NS);
+        List<AsyncPprcService> services = pprc.enumerate();
         assertThat(services).hasSize(1);
-        CimReference<AsyncPPRCService> service = services.get(0).reference();
+        CimReference<AsyncPprcService> service = services.get(0).reference();
         List<CimReference<StorageVolume>> members = List.of(volume("ess-1").reference(), volume("ess-2").reference());
 
         assertThat(code(pprc.manageSession(service, session(ManageSessionArgs.Operation.OPEN)).getReturnValue()))
@@ -236,13 +236,13 @@ class GeneratedStubsIT {
                 .operation(ManageSessionVolumeArgs.Operation.ADD).volumes(members).build()).getReturnValue()))
                 .isZero();
         // A one-second interval, so consistency groups form within the wait below (bounded).
-        assertThat(code(pprc.manageAsyncPprc(service, new ManageAsyncPPRCArgs.Builder().sessionNumber(SESSION)
-                .sessionType(XDC).masterLss(ESS_LSS).operation(ManageAsyncPPRCArgs.Operation.START)
+        assertThat(code(pprc.manageAsyncPprc(service, new ManageAsyncPprcArgs.Builder().sessionNumber(SESSION)
+                .sessionType(XDC).masterLss(ESS_LSS).operation(ManageAsyncPprcArgs.Operation.START)
                 .consistencyGroupInterval(1).maxXdcCoordinationTime(50).maxConsistencyGroupDrain(4).build())
                 .getReturnValue())).isZero();
-        QueryXDCIncrementStatusResult increments = null;
+        QueryXdcIncrementStatusResult increments = null;
         for (int i = 0; i < 100; i++) {
-            increments = pprc.queryXdcIncrementStatus(service, new QueryXDCIncrementStatusArgs.Builder()
+            increments = pprc.queryXdcIncrementStatus(service, new QueryXdcIncrementStatusArgs.Builder()
                     .sessionNumber(SESSION).sessionType(XDC).scope(ESS_LSS).build());
             if (increments.getSuccessfulConsistencyGroups() != null
                     && increments.getSuccessfulConsistencyGroups().compareTo(BigInteger.TWO) >= 0) {
@@ -251,12 +251,12 @@ class GeneratedStubsIT {
             Thread.sleep(100);
         }
         assertThat(code(increments.getReturnValue())).isZero();
-        assertThat(increments.getAsyncPPRCStateValue().number().intValue()).isEqualTo(1); // Running
+        assertThat(increments.getAsyncPprcStateValue().number().intValue()).isEqualTo(1); // Running
         assertThat(increments.getSuccessfulConsistencyGroups()).isGreaterThanOrEqualTo(BigInteger.TWO);
         assertThat(increments.getFailedConsistencyGroups()).isEqualTo(BigInteger.ZERO);
 
-        assertThat(code(pprc.manageAsyncPprc(service, new ManageAsyncPPRCArgs.Builder().sessionNumber(SESSION)
-                .sessionType(XDC).masterLss(ESS_LSS).operation(ManageAsyncPPRCArgs.Operation.TERMINATE).build())
+        assertThat(code(pprc.manageAsyncPprc(service, new ManageAsyncPprcArgs.Builder().sessionNumber(SESSION)
+                .sessionType(XDC).masterLss(ESS_LSS).operation(ManageAsyncPprcArgs.Operation.TERMINATE).build())
                 .getReturnValue())).isZero();
         assertThat(code(pprc.manageSessionVolume(service, new ManageSessionVolumeArgs.Builder()
                 .sessionNumber(SESSION).sessionType(XDC).lss(ESS_LSS)

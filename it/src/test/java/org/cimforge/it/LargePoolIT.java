@@ -59,7 +59,7 @@ class LargePoolIT {
         // StorageVolumeClient.enumerate pulls (OpenEnumerateInstances, then PullInstancesWithPath) when the server can.
         List<StorageVolume> all = new StorageVolumeClient(client, SampleProcess.NAMESPACE).enumerate();
         assertThat(all).hasSize(VOLUMES);
-        assertThat(all.stream().map(StorageVolume::getDeviceID).distinct().count()).isEqualTo(VOLUMES);
+        assertThat(all.stream().map(StorageVolume::getDeviceId).distinct().count()).isEqualTo(VOLUMES);
         assertThat(all).allSatisfy(v -> assertThat(v.getElementName()).startsWith("lun-"));
     }
 

@@ -4,24 +4,38 @@ import java.math.BigInteger;
 
 /**
  * What every generated ValueMap enum constant tells: the ValueMap text, the label from Values, and
- * the numeric bounds it covers (equal for a discrete value, open ends null for ranges).
+ * the numeric bounds it covers (equal for a discrete value, open ends null for ranges). A generated enum
+ * only hands over its {@link ValueMapEntry}; everything else is here.
  */
 public interface CimEnum {
 
+    /** The facts of the ValueMap entry this constant stands for. */
+    ValueMapEntry entry();
+
     /** The ValueMap entry as written in MOF, e.g. {@code "2"}, {@code "0x8000.."} or {@code ".."}. */
-    String valueMapText();
+    default String valueMapText() {
+        return entry().valueMapText();
+    }
 
     /** The Values label, or null when the element has no Values qualifier. */
-    String label();
+    default String label() {
+        return entry().label();
+    }
 
     /** True when this constant stands for a range (including {@code ..}) rather than one value. */
-    boolean isRange();
+    default boolean isRange() {
+        return entry().range();
+    }
 
     /** The smallest number covered; null for string-valued maps and open lower bounds. */
-    BigInteger low();
+    default BigInteger low() {
+        return entry().low();
+    }
 
     /** The largest number covered; null for string-valued maps and open upper bounds. */
-    BigInteger high();
+    default BigInteger high() {
+        return entry().high();
+    }
 
     /** True when this constant is the {@code ..} entry that covers every value not listed otherwise. */
     default boolean isRest() {

@@ -10,47 +10,21 @@ class EnumValueTest {
 
     /** Shaped like a generated enum: discrete values, a bounded range, an open range and {@code ..}. */
     enum Code implements CimEnum {
-        OK("0", false, "0", "0"),
-        JOB_STARTED("0x1000", false, "4096", "4096"),
-        RESERVED("4098..32767", true, "4098", "32767"),
-        VENDOR("0x8000..", true, "32768", null),
-        OTHER("..", true, null, null);
+        OK(ValueMapEntry.value("0", "OK", "0")),
+        JOB_STARTED(ValueMapEntry.value("0x1000", "Job Started", "4096")),
+        RESERVED(ValueMapEntry.range("4098..32767", "Reserved", "4098", "32767")),
+        VENDOR(ValueMapEntry.range("0x8000..", "Vendor", "32768", null)),
+        OTHER(ValueMapEntry.range("..", "Other", null, null));
 
-        private final String text;
-        private final boolean range;
-        private final BigInteger low;
-        private final BigInteger high;
+        private final ValueMapEntry entry;
 
-        Code(String text, boolean range, String low, String high) {
-            this.text = text;
-            this.range = range;
-            this.low = low == null ? null : new BigInteger(low);
-            this.high = high == null ? null : new BigInteger(high);
+        Code(ValueMapEntry entry) {
+            this.entry = entry;
         }
 
         @Override
-        public String valueMapText() {
-            return text;
-        }
-
-        @Override
-        public String label() {
-            return name();
-        }
-
-        @Override
-        public boolean isRange() {
-            return range;
-        }
-
-        @Override
-        public BigInteger low() {
-            return low;
-        }
-
-        @Override
-        public BigInteger high() {
-            return high;
+        public ValueMapEntry entry() {
+            return entry;
         }
     }
 

@@ -22,7 +22,7 @@ import org.cimforge.sample.bindings.cim.StorageConfigurationService;
 import org.cimforge.sample.bindings.cim.StorageSynchronized;
 import org.cimforge.sample.bindings.cim.StorageVolume;
 import org.cimforge.sample.bindings.cim.Synchronized;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService;
 
 /**
  * Builds the CIM view of engine objects: systems, pools, volumes, services, relationships and replication groups,
@@ -84,7 +84,7 @@ public final class ArrayInstances {
     public StorageVolume volume(Volume volume) {
         StorageSystem system = directory.system(volume.systemId());
         StorageVolume.AbstractBuilder<?, ? extends StorageVolume> b = ArrayNames.isEss(system)
-                ? new StorageVolume.Builder() : new org.cimforge.sample.bindings.hp3par.StorageVolume.Builder();
+                ? new StorageVolume.Builder() : new org.cimforge.sample.bindings.hp3par.TpdStorageVolume.Builder();
         b.systemCreationClassName(ArrayNames.systemClass(system))
                 .systemName(system.id())
                 .creationClassName(ArrayNames.volumeInfo(system).name())
@@ -111,8 +111,8 @@ public final class ArrayInstances {
     /** The storage configuration service of a system (TPD_ or IBMTSESS_AsyncPPRCService). */
     public StorageConfigurationService configService(StorageSystem system) {
         StorageConfigurationService.AbstractBuilder<?, ? extends StorageConfigurationService> b =
-                ArrayNames.isEss(system) ? new AsyncPPRCService.Builder()
-                        : new org.cimforge.sample.bindings.hp3par.StorageConfigurationService.Builder();
+                ArrayNames.isEss(system) ? new AsyncPprcService.Builder()
+                        : new org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.Builder();
         b.systemCreationClassName(ArrayNames.systemClass(system))
                 .systemName(system.id())
                 .creationClassName(ArrayNames.configServiceInfo(system).name())
@@ -153,7 +153,7 @@ public final class ArrayInstances {
         StorageSystem system = directory.systemOf(pair);
         boolean tpd = !ArrayNames.isEss(system);
         StorageSynchronized.AbstractBuilder<?, ? extends StorageSynchronized> b = tpd
-                ? new org.cimforge.sample.bindings.hp3par.StorageSynchronized.Builder()
+                ? new org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized.Builder()
                 : new StorageSynchronized.Builder();
         boolean maintained = pair.syncMaintained() || (tpd && pair.pairKind() == PairKind.TRANSIENT_CLONE);
         b.systemElement(directory.volumePath(pair.sourceId()))

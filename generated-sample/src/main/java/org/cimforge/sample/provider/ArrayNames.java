@@ -13,7 +13,7 @@ import org.cimforge.sample.bindings.cim.StorageConfigurationCapabilities;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService;
 import org.cimforge.sample.bindings.cim.StorageReplicationCapabilities;
 import org.cimforge.sample.bindings.cim.StorageVolume;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService;
 
 /**
  * The key formats of every instance the sample serves, derived from engine ids so that a path stays valid as long
@@ -53,25 +53,25 @@ public final class ArrayNames {
 
     /** Class of the volumes of a system. */
     public static CimClassInfo volumeInfo(StorageSystem system) {
-        return isEss(system) ? StorageVolume.CLASS_INFO : org.cimforge.sample.bindings.hp3par.StorageVolume.CLASS_INFO;
+        return isEss(system) ? StorageVolume.CLASS_INFO : org.cimforge.sample.bindings.hp3par.TpdStorageVolume.CLASS_INFO;
     }
 
     /** Class of the storage configuration service of a system. */
     public static CimClassInfo configServiceInfo(StorageSystem system) {
-        return isEss(system) ? AsyncPPRCService.CLASS_INFO
-                : org.cimforge.sample.bindings.hp3par.StorageConfigurationService.CLASS_INFO;
+        return isEss(system) ? AsyncPprcService.CLASS_INFO
+                : org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.CLASS_INFO;
     }
 
     /** Class of the copy relationships whose source lives on a system. */
     public static String synchronizedClass(StorageSystem system) {
         return isEss(system) ? org.cimforge.sample.bindings.cim.StorageSynchronized.CLASS_INFO.name()
-                : org.cimforge.sample.bindings.hp3par.StorageSynchronized.CLASS_INFO.name();
+                : org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized.CLASS_INFO.name();
     }
 
     /** Class of the jobs the services of a system start. */
     public static String jobClass(StorageSystem system) {
         return isEss(system) ? org.cimforge.sample.bindings.cim.ConcreteJob.CLASS_INFO.name()
-                : org.cimforge.sample.bindings.hp3par.ConcreteJob.CLASS_INFO.name();
+                : org.cimforge.sample.bindings.hp3par.TpdConcreteJob.CLASS_INFO.name();
     }
 
     /** Class of the modification indications of those jobs. */

@@ -166,7 +166,7 @@ public final class ElementProviders {
 
     /** TPD_StorageVolume: the 3PAR volumes (base volumes, physical copies and virtual copies). */
     public static final class TpdVolumes
-            implements org.cimforge.sample.bindings.hp3par.provider.StorageVolumeProvider {
+            implements org.cimforge.sample.bindings.hp3par.provider.TpdStorageVolumeProvider {
         private final ArrayContext ctx;
 
         /** Over the context's engine. */
@@ -175,17 +175,17 @@ public final class ElementProviders {
         }
 
         @Override
-        public List<org.cimforge.sample.bindings.hp3par.StorageVolume> enumerateInstances(InvocationContext context) {
+        public List<org.cimforge.sample.bindings.hp3par.TpdStorageVolume> enumerateInstances(InvocationContext context) {
             return volumes(ctx, false).stream()
-                    .map(v -> (org.cimforge.sample.bindings.hp3par.StorageVolume) ctx.instances().volume(v)).toList();
+                    .map(v -> (org.cimforge.sample.bindings.hp3par.TpdStorageVolume) ctx.instances().volume(v)).toList();
         }
 
         @Override
-        public org.cimforge.sample.bindings.hp3par.StorageVolume getInstance(InvocationContext context,
-                CimReference<org.cimforge.sample.bindings.hp3par.StorageVolume> name) {
+        public org.cimforge.sample.bindings.hp3par.TpdStorageVolume getInstance(InvocationContext context,
+                CimReference<org.cimforge.sample.bindings.hp3par.TpdStorageVolume> name) {
             Volume v = volume(ctx, name, false);
             return ifSameKeys(v == null ? null
-                    : (org.cimforge.sample.bindings.hp3par.StorageVolume) ctx.instances().volume(v), name);
+                    : (org.cimforge.sample.bindings.hp3par.TpdStorageVolume) ctx.instances().volume(v), name);
         }
     }
 
@@ -212,7 +212,7 @@ public final class ElementProviders {
 
     /** TPD_StorageSynchronized: the copy relationships whose source is on a 3PAR. */
     public static final class TpdRelationships
-            implements org.cimforge.sample.bindings.hp3par.provider.StorageSynchronizedProvider {
+            implements org.cimforge.sample.bindings.hp3par.provider.TpdStorageSynchronizedProvider {
         private final ArrayContext ctx;
 
         /** Over the context's engine. */
@@ -221,19 +221,19 @@ public final class ElementProviders {
         }
 
         @Override
-        public List<org.cimforge.sample.bindings.hp3par.StorageSynchronized> enumerateInstances(
+        public List<org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized> enumerateInstances(
                 InvocationContext context) {
             return pairs(ctx, false).stream()
-                    .map(p -> (org.cimforge.sample.bindings.hp3par.StorageSynchronized) ctx.instances().relationship(p))
+                    .map(p -> (org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized) ctx.instances().relationship(p))
                     .toList();
         }
 
         @Override
-        public org.cimforge.sample.bindings.hp3par.StorageSynchronized getInstance(InvocationContext context,
-                CimReference<org.cimforge.sample.bindings.hp3par.StorageSynchronized> name) {
+        public org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized getInstance(InvocationContext context,
+                CimReference<org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized> name) {
             Synchronization p = pair(ctx, name, false);
             return ifSameKeys(p == null ? null
-                    : (org.cimforge.sample.bindings.hp3par.StorageSynchronized) ctx.instances().relationship(p), name);
+                    : (org.cimforge.sample.bindings.hp3par.TpdStorageSynchronized) ctx.instances().relationship(p), name);
         }
     }
 

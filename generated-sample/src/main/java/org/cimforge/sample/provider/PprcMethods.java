@@ -13,20 +13,20 @@ import org.cimforge.array.pprc.LssAddress;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.EnumValue;
 import org.cimforge.sample.bindings.cim.StorageVolume;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageAsyncPPRCArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageAsyncPPRCResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionVolumeArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.ManageSessionVolumeResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryAsyncPPRCStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryAsyncPPRCStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCIncrementStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCOutOfSyncStatusArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCOutOfSyncStatusResult;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCSessionsAndDevicesArgs;
-import org.cimforge.sample.bindings.ibm.AsyncPPRCService.QueryXDCSessionsAndDevicesResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageAsyncPprcArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageAsyncPprcResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionVolumeArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.ManageSessionVolumeResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryAsyncPprcStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryAsyncPprcStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcIncrementStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcOutOfSyncStatusArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcOutOfSyncStatusResult;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcSessionsAndDevicesArgs;
+import org.cimforge.sample.bindings.ibm.AsyncPprcService.QueryXdcSessionsAndDevicesResult;
 
 /**
  * The IBMTSESS_AsyncPPRCService methods of one ESS: copy sessions, their volumes, asynchronous PPRC and the four
@@ -46,17 +46,17 @@ public final class PprcMethods {
     /** ManageSession: Open (0) or Close (1) a session on an LSS. */
     public ManageSessionResult manageSession(StorageSystem system, ManageSessionArgs args) {
         String method = "ManageSession";
-        String bad = common(system, args.getSessionNumber(), args.getLSS(), "LSS", args.getOperationValue());
+        String bad = common(system, args.getSessionNumber(), args.getLss(), "LSS", args.getOperationValue());
         long code = bad != null ? ArrayContext.refusal(method, INVALID_PARAMETER, bad)
                 : ArrayContext.code(method, ctx.engine().pprc().manageSession(args.getSessionNumber(),
-                        args.getSessionType(), args.getLSS(), Enums.number(args.getOperationValue())));
+                        args.getSessionType(), args.getLss(), Enums.number(args.getOperationValue())));
         return new ManageSessionResult.Builder().returnValue(ManageSessionResult.ReturnCode.lookup(code)).build();
     }
 
     /** ManageSessionVolume: Add (0) or Remove (1) volumes of the session's LSS. */
     public ManageSessionVolumeResult manageSessionVolume(StorageSystem system, ManageSessionVolumeArgs args) {
         String method = "ManageSessionVolume";
-        String bad = common(system, args.getSessionNumber(), args.getLSS(), "LSS", args.getOperationValue());
+        String bad = common(system, args.getSessionNumber(), args.getLss(), "LSS", args.getOperationValue());
         List<String> ids = new ArrayList<>();
         if (bad == null && args.getVolumes() != null) {
             for (CimReference<StorageVolume> ref : args.getVolumes()) {
@@ -70,39 +70,39 @@ public final class PprcMethods {
         }
         long code = bad != null ? ArrayContext.refusal(method, INVALID_PARAMETER, bad)
                 : ArrayContext.code(method, ctx.engine().pprc().manageSessionVolume(args.getSessionNumber(),
-                        args.getSessionType(), args.getLSS(), Enums.number(args.getOperationValue()), ids));
+                        args.getSessionType(), args.getLss(), Enums.number(args.getOperationValue()), ids));
         return new ManageSessionVolumeResult.Builder()
                 .returnValue(ManageSessionVolumeResult.ReturnCode.lookup(code)).build();
     }
 
     /** ManageAsyncPPRC: Start, Pause, Resume, Terminate or ForceTerminate async PPRC of a session number. */
-    public ManageAsyncPPRCResult manageAsyncPprc(StorageSystem system, ManageAsyncPPRCArgs args) {
+    public ManageAsyncPprcResult manageAsyncPprc(StorageSystem system, ManageAsyncPprcArgs args) {
         String method = "ManageAsyncPPRC";
-        String bad = common(system, args.getSessionNumber(), args.getMasterLSS(), "MasterLSS",
+        String bad = common(system, args.getSessionNumber(), args.getMasterLss(), "MasterLSS",
                 args.getOperationValue());
         long code = bad != null ? ArrayContext.refusal(method, INVALID_PARAMETER, bad)
                 : ArrayContext.code(method, ctx.engine().pprc().manageAsyncPprc(args.getSessionNumber(),
-                        args.getSessionType(), args.getMasterLSS(), Enums.number(args.getOperationValue()),
-                        args.getConsistencyGroupInterval(), args.getMaxXDCCoordinationTime(),
+                        args.getSessionType(), args.getMasterLss(), Enums.number(args.getOperationValue()),
+                        args.getConsistencyGroupInterval(), args.getMaxXdcCoordinationTime(),
                         args.getMaxConsistencyGroupDrain()));
-        return new ManageAsyncPPRCResult.Builder().returnValue(ManageAsyncPPRCResult.ReturnCode.lookup(code)).build();
+        return new ManageAsyncPprcResult.Builder().returnValue(ManageAsyncPprcResult.ReturnCode.lookup(code)).build();
     }
 
     /** QueryXDCIncrementStatus: consistency groups and FlashCopy increments of one session. */
-    public QueryXDCIncrementStatusResult queryXdcIncrementStatus(StorageSystem system,
-            QueryXDCIncrementStatusArgs args) {
+    public QueryXdcIncrementStatusResult queryXdcIncrementStatus(StorageSystem system,
+            QueryXdcIncrementStatusArgs args) {
         String method = "QueryXDCIncrementStatus";
-        QueryXDCIncrementStatusResult.Builder result = new QueryXDCIncrementStatusResult.Builder();
+        QueryXdcIncrementStatusResult.Builder result = new QueryXdcIncrementStatusResult.Builder();
         String bad = common(system, args.getSessionNumber(), args.getScope(), "Scope", null);
         if (bad != null) {
-            return result.returnValue(QueryXDCIncrementStatusResult.ReturnCode.lookup(
+            return result.returnValue(QueryXdcIncrementStatusResult.ReturnCode.lookup(
                     ArrayContext.refusal(method, INVALID_PARAMETER, bad))).build();
         }
         Outcome<AsyncPprc.IncrementStatus> outcome = ctx.engine().pprc().queryXdcIncrementStatus(
                 args.getSessionNumber(), args.getSessionType(), args.getScope());
-        result.returnValue(QueryXDCIncrementStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
+        result.returnValue(QueryXdcIncrementStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
         outcome.value().ifPresent(s -> result
-                .asyncPprcState(Enums.of(QueryXDCIncrementStatusArgs.AsyncPPRCState.class, state(s.state())))
+                .asyncPprcState(Enums.of(QueryXdcIncrementStatusResult.AsyncPprcState.class, state(s.state())))
                 .successfulConsistencyGroups(big(s.successfulGroups()))
                 .failedConsistencyGroups(big(s.failedGroups()))
                 .lastConsistencyGroupTime(Enums.time(s.lastGroupAt()))
@@ -112,18 +112,18 @@ public final class PprcMethods {
     }
 
     /** QueryXDCOutOfSyncStatus: out-of-sync tracks of one session, in total and per volume. */
-    public QueryXDCOutOfSyncStatusResult queryXdcOutOfSyncStatus(StorageSystem system,
-            QueryXDCOutOfSyncStatusArgs args) {
+    public QueryXdcOutOfSyncStatusResult queryXdcOutOfSyncStatus(StorageSystem system,
+            QueryXdcOutOfSyncStatusArgs args) {
         String method = "QueryXDCOutOfSyncStatus";
-        QueryXDCOutOfSyncStatusResult.Builder result = new QueryXDCOutOfSyncStatusResult.Builder();
+        QueryXdcOutOfSyncStatusResult.Builder result = new QueryXdcOutOfSyncStatusResult.Builder();
         String bad = common(system, args.getSessionNumber(), args.getScope(), "Scope", null);
         if (bad != null) {
-            return result.returnValue(QueryXDCOutOfSyncStatusResult.ReturnCode.lookup(
+            return result.returnValue(QueryXdcOutOfSyncStatusResult.ReturnCode.lookup(
                     ArrayContext.refusal(method, INVALID_PARAMETER, bad))).build();
         }
         Outcome<AsyncPprc.OutOfSyncStatus> outcome = ctx.engine().pprc().queryXdcOutOfSyncStatus(
                 args.getSessionNumber(), args.getSessionType(), args.getScope());
-        result.returnValue(QueryXDCOutOfSyncStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
+        result.returnValue(QueryXdcOutOfSyncStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
         outcome.value().ifPresent(s -> {
             List<CimReference<StorageVolume>> volumes = new ArrayList<>();
             List<BigInteger> tracks = new ArrayList<>();
@@ -137,28 +137,28 @@ public final class PprcMethods {
     }
 
     /** QueryXDCSessionsAndDevices: the sessions of the scope's LSS and their volumes. */
-    public QueryXDCSessionsAndDevicesResult queryXdcSessionsAndDevices(StorageSystem system,
-            QueryXDCSessionsAndDevicesArgs args) {
+    public QueryXdcSessionsAndDevicesResult queryXdcSessionsAndDevices(StorageSystem system,
+            QueryXdcSessionsAndDevicesArgs args) {
         String method = "QueryXDCSessionsAndDevices";
-        QueryXDCSessionsAndDevicesResult.Builder result = new QueryXDCSessionsAndDevicesResult.Builder();
+        QueryXdcSessionsAndDevicesResult.Builder result = new QueryXdcSessionsAndDevicesResult.Builder();
         String bad = common(system, args.getSessionNumber(), args.getScope(), "Scope", null);
         if (bad != null) {
-            return result.returnValue(QueryXDCSessionsAndDevicesResult.ReturnCode.lookup(
+            return result.returnValue(QueryXdcSessionsAndDevicesResult.ReturnCode.lookup(
                     ArrayContext.refusal(method, INVALID_PARAMETER, bad))).build();
         }
         Outcome<List<AsyncPprc.SessionInfo>> outcome = ctx.engine().pprc().queryXdcSessionsAndDevices(
                 args.getSessionNumber(), args.getSessionType(), args.getScope());
-        result.returnValue(QueryXDCSessionsAndDevicesResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
+        result.returnValue(QueryXdcSessionsAndDevicesResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
         outcome.value().ifPresent(sessions -> {
             List<Integer> numbers = new ArrayList<>();
             List<String> types = new ArrayList<>();
-            List<EnumValue<QueryXDCSessionsAndDevicesArgs.AsyncPPRCStates>> states = new ArrayList<>();
+            List<EnumValue<QueryXdcSessionsAndDevicesResult.AsyncPprcStates>> states = new ArrayList<>();
             List<CimReference<StorageVolume>> volumes = new ArrayList<>();
             List<Integer> volumeSessions = new ArrayList<>();
             for (AsyncPprc.SessionInfo s : sessions) {
                 numbers.add(s.sessionNumber());
                 types.add(String.format("0x%02X", s.type().value()));
-                states.add(Enums.of(QueryXDCSessionsAndDevicesArgs.AsyncPPRCStates.class, state(s.state())));
+                states.add(Enums.of(QueryXdcSessionsAndDevicesResult.AsyncPprcStates.class, state(s.state())));
                 for (String id : s.volumes()) {
                     volumes.add(ctx.names().volume(system, id));
                     volumeSessions.add(s.sessionNumber());
@@ -171,20 +171,20 @@ public final class PprcMethods {
     }
 
     /** QueryAsyncPPRCStatus: async PPRC of every session number present on the scope's LSS. */
-    public QueryAsyncPPRCStatusResult queryAsyncPprcStatus(StorageSystem system, QueryAsyncPPRCStatusArgs args) {
+    public QueryAsyncPprcStatusResult queryAsyncPprcStatus(StorageSystem system, QueryAsyncPprcStatusArgs args) {
         String method = "QueryAsyncPPRCStatus";
-        QueryAsyncPPRCStatusResult.Builder result = new QueryAsyncPPRCStatusResult.Builder();
+        QueryAsyncPprcStatusResult.Builder result = new QueryAsyncPprcStatusResult.Builder();
         String bad = otherEss(system, args.getScope(), "Scope");
         if (bad != null) {
-            return result.returnValue(QueryAsyncPPRCStatusResult.ReturnCode.lookup(
+            return result.returnValue(QueryAsyncPprcStatusResult.ReturnCode.lookup(
                     ArrayContext.refusal(method, INVALID_PARAMETER, bad))).build();
         }
         Outcome<List<AsyncPprc.AsyncStatus>> outcome = ctx.engine().pprc().queryAsyncPprcStatus(args.getScope());
-        result.returnValue(QueryAsyncPPRCStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
+        result.returnValue(QueryAsyncPprcStatusResult.ReturnCode.lookup(ArrayContext.code(method, outcome)));
         outcome.value().ifPresent(list -> {
             List<Integer> numbers = new ArrayList<>();
             List<String> masters = new ArrayList<>();
-            List<EnumValue<QueryAsyncPPRCStatusArgs.AsyncPPRCStates>> states = new ArrayList<>();
+            List<EnumValue<QueryAsyncPprcStatusResult.AsyncPprcStates>> states = new ArrayList<>();
             List<Integer> intervals = new ArrayList<>();
             List<BigInteger> ok = new ArrayList<>();
             List<BigInteger> failed = new ArrayList<>();
@@ -192,7 +192,7 @@ public final class PprcMethods {
             for (AsyncPprc.AsyncStatus s : list) {
                 numbers.add(s.sessionNumber());
                 masters.add(s.masterLss());
-                states.add(Enums.of(QueryAsyncPPRCStatusArgs.AsyncPPRCStates.class, state(s.state())));
+                states.add(Enums.of(QueryAsyncPprcStatusResult.AsyncPprcStates.class, state(s.state())));
                 intervals.add(s.consistencyGroupInterval());
                 ok.add(big(s.successfulGroups()));
                 failed.add(big(s.failedGroups()));
@@ -227,7 +227,7 @@ public final class PprcMethods {
         }
     }
 
-    /** The inferred AsyncPPRCState numbering: the Values order Not Started, Running, Paused, Terminated. */
+    /** The inferred AsyncPprcState numbering: the Values order Not Started, Running, Paused, Terminated. */
     private static int state(AsyncPprcState state) {
         return switch (state) {
             case NOT_STARTED -> 0;

@@ -37,7 +37,7 @@ public final class ReplicationServiceProviderImpl implements ReplicationServiceP
 
     @Override
     public EnabledLogicalElement.RequestStateChangeResult requestStateChange(InvocationContext context,
-            CimReference<? extends ReplicationService> target, EnabledLogicalElement.RequestStateChangeArgs args)
+            CimReference<? extends EnabledLogicalElement> target, EnabledLogicalElement.RequestStateChangeArgs args)
             throws WBEMException {
         system(target);
         return ServiceStateMethods.requestStateChange(args);
@@ -45,14 +45,14 @@ public final class ReplicationServiceProviderImpl implements ReplicationServiceP
 
     @Override
     public Service.StartServiceResult startService(InvocationContext context,
-            CimReference<? extends ReplicationService> target, Service.StartServiceArgs args) throws WBEMException {
+            CimReference<? extends Service> target, Service.StartServiceArgs args) throws WBEMException {
         system(target);
         return ServiceStateMethods.start();
     }
 
     @Override
     public Service.StopServiceResult stopService(InvocationContext context,
-            CimReference<? extends ReplicationService> target, Service.StopServiceArgs args) throws WBEMException {
+            CimReference<? extends Service> target, Service.StopServiceArgs args) throws WBEMException {
         system(target);
         return ServiceStateMethods.stop();
     }

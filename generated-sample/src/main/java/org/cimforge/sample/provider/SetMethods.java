@@ -12,24 +12,24 @@ import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Synchronization;
 import org.cimforge.array.model.Volume;
 import org.cimforge.runtime.CimReference;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateConsistencySetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateConsistencySetResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateSynchronizationArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateSynchronizationResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateSynchronizedSetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.CreateSynchronizedSetResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteConsistencySetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteConsistencySetResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteSynchronizationArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteSynchronizationResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteSynchronizedSetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.DeleteSynchronizedSetResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.GetSupportedSetTypesArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.GetSupportedSetTypesResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.ModifyConsistencySetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.ModifyConsistencySetResult;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.ModifySynchronizedSetArgs;
-import org.cimforge.sample.bindings.ibm.StorageConfigurationService.ModifySynchronizedSetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateConsistencySetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateConsistencySetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateSynchronizationArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateSynchronizationResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateSynchronizedSetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.CreateSynchronizedSetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteConsistencySetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteConsistencySetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteSynchronizationArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteSynchronizationResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteSynchronizedSetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.DeleteSynchronizedSetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.GetSupportedSetTypesArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.GetSupportedSetTypesResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.ModifyConsistencySetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.ModifyConsistencySetResult;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.ModifySynchronizedSetArgs;
+import org.cimforge.sample.bindings.ibm.IbmtsessStorageConfigurationService.ModifySynchronizedSetResult;
 
 /**
  * The pre-standard copy services methods of IBMTSESS_StorageConfigurationService: consistency sets (of volumes) and
@@ -205,7 +205,7 @@ public final class SetMethods {
     public GetSupportedSetTypesResult getSupportedSetTypes() {
         return new GetSupportedSetTypesResult.Builder()
                 .returnValue(GetSupportedSetTypesResult.ReturnCode.lookup(0))
-                .supportedSetTypes(Enums.list(GetSupportedSetTypesArgs.SupportedSetTypes.class, 0, 1))
+                .supportedSetTypes(Enums.list(GetSupportedSetTypesResult.SupportedSetTypes.class, 0, 1))
                 .build();
     }
 }

@@ -11,13 +11,13 @@ import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.sample.bindings.cim.EnabledLogicalElement;
 import org.cimforge.sample.bindings.cim.Service;
 import org.cimforge.sample.bindings.cim.StorageConfigurationService;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService.UpdateDeltaSnapshotSpaceArgs;
-import org.cimforge.sample.bindings.hp3par.StorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
-import org.cimforge.sample.bindings.hp3par.provider.StorageConfigurationServiceProvider;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.UpdateDeltaSnapshotSpaceArgs;
+import org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService.UpdateDeltaSnapshotSpaceResult;
+import org.cimforge.sample.bindings.hp3par.provider.TpdStorageConfigurationServiceProvider;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /** TPD_StorageConfigurationService: one per 3PAR system, with the DMTF methods and UpdateDeltaSnapshotSpace. */
-public final class TpdConfigurationServiceProvider implements StorageConfigurationServiceProvider {
+public final class TpdConfigurationServiceProvider implements TpdStorageConfigurationServiceProvider {
     private static final long VOLUME_DOES_NOT_EXIST = 32768;
 
     private final ArrayContext ctx;
@@ -30,12 +30,12 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
     }
 
     @Override
-    public List<org.cimforge.sample.bindings.hp3par.StorageConfigurationService> enumerateInstances(
+    public List<org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService> enumerateInstances(
             InvocationContext context) {
-        List<org.cimforge.sample.bindings.hp3par.StorageConfigurationService> result = new ArrayList<>();
+        List<org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService> result = new ArrayList<>();
         for (StorageSystem system : ctx.engine().storage().systems()) {
             if (!ArrayNames.isEss(system)) {
-                result.add((org.cimforge.sample.bindings.hp3par.StorageConfigurationService)
+                result.add((org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService)
                         ctx.instances().configService(system));
             }
         }
@@ -48,7 +48,7 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
 
     @Override
     public EnabledLogicalElement.RequestStateChangeResult requestStateChange(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends EnabledLogicalElement> target,
             EnabledLogicalElement.RequestStateChangeArgs args) throws WBEMException {
         system(target);
         return ServiceStateMethods.requestStateChange(args);
@@ -56,7 +56,7 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
 
     @Override
     public Service.StartServiceResult startService(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends Service> target,
             Service.StartServiceArgs args) throws WBEMException {
         system(target);
         return ServiceStateMethods.start();
@@ -64,7 +64,7 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
 
     @Override
     public Service.StopServiceResult stopService(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends Service> target,
             Service.StopServiceArgs args) throws WBEMException {
         system(target);
         return ServiceStateMethods.stop();
@@ -73,7 +73,7 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
     @Override
     public StorageConfigurationService.CreateOrModifyStoragePoolResult createOrModifyStoragePool(
             InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.CreateOrModifyStoragePoolArgs args) throws WBEMException {
         return methods.createOrModifyStoragePool(system(target), args);
     }
@@ -81,42 +81,42 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
     @Override
     public StorageConfigurationService.CreateOrModifyElementFromStoragePoolResult createOrModifyElementFromStoragePool(
             InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.CreateOrModifyElementFromStoragePoolArgs args) throws WBEMException {
         return methods.createOrModifyElementFromStoragePool(system(target), args);
     }
 
     @Override
     public StorageConfigurationService.DeleteStoragePoolResult deleteStoragePool(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.DeleteStoragePoolArgs args) throws WBEMException {
         return methods.deleteStoragePool(system(target), args);
     }
 
     @Override
     public StorageConfigurationService.ReturnToStoragePoolResult returnToStoragePool(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.ReturnToStoragePoolArgs args) throws WBEMException {
         return methods.returnToStoragePool(system(target), args);
     }
 
     @Override
     public StorageConfigurationService.CreateReplicaResult createReplica(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.CreateReplicaArgs args) throws WBEMException {
         return methods.createReplica(system(target), target, args);
     }
 
     @Override
     public StorageConfigurationService.ModifySynchronizationResult modifySynchronization(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.ModifySynchronizationArgs args) throws WBEMException {
         return methods.modifySynchronization(system(target), target, args);
     }
 
     @Override
     public StorageConfigurationService.AttachReplicaResult attachReplica(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends StorageConfigurationService> target,
             StorageConfigurationService.AttachReplicaArgs args) throws WBEMException {
         return methods.attachReplica(system(target), target, args);
     }
@@ -127,7 +127,7 @@ public final class TpdConfigurationServiceProvider implements StorageConfigurati
      */
     @Override
     public UpdateDeltaSnapshotSpaceResult updateDeltaSnapshotSpace(InvocationContext context,
-            CimReference<? extends org.cimforge.sample.bindings.hp3par.StorageConfigurationService> target,
+            CimReference<? extends org.cimforge.sample.bindings.hp3par.TpdStorageConfigurationService> target,
             UpdateDeltaSnapshotSpaceArgs args) throws WBEMException {
         String method = "UpdateDeltaSnapshotSpace";
         StorageSystem system = system(target);
