@@ -113,7 +113,8 @@ class IncrementalGenerationTest {
             model = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
         }
         assertThat(model).containsExactly("Base.java", "Job.java", "Volume.java");
-        assertThat(dir.resolve("src/p/v/Volume.java")).isRegularFile();
+        // V_Volume's bare name is its ancestor T_Volume's, so it keeps its schema prefix (codegen README, naming).
+        assertThat(dir.resolve("src/p/v/VVolume.java")).isRegularFile();
         // The bundle holds what was read, search path files first, so the runtime can compile it alone.
         assertThat(dir.resolve("res/META-INF/cimforge/default/schema.mof")).content()
                 .containsSubsequence("Qualifier Key", "class T_Volume", "class V_Volume").doesNotContain("T_Unused");
