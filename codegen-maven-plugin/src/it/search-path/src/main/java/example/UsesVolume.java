@@ -1,6 +1,6 @@
 package example;
 
-import it.sp.acme.StorageVolume;
+import it.sp.acme.AcmeStorageVolume;
 
 /** Compiles only when the vendor class and the schema classes it extends were generated. */
 public final class UsesVolume {
@@ -8,8 +8,9 @@ public final class UsesVolume {
     }
 
     public static Object tier() {
-        // getDeviceID comes from CIM_LogicalDevice, found on the include path by name.
-        StorageVolume volume = new StorageVolume.Builder().deviceId("v1").tier(StorageVolume.Tier.FAST).build();
-        return volume.getDeviceID() + volume.getTier();
+        // getDeviceId comes from CIM_LogicalDevice, found on the include path by name.
+        AcmeStorageVolume volume = new AcmeStorageVolume.Builder().deviceId("v1").tier(AcmeStorageVolume.Tier.FAST)
+                .build();
+        return volume.getDeviceId() + volume.getTier();
     }
 }
