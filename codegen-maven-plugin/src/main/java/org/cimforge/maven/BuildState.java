@@ -13,12 +13,14 @@ import java.util.List;
 /**
  * What the last generation used and produced, kept in a small text file under target/: a hash of the
  * options and of every MOF file read (includes too), the files read, and the files written. An
- * unchanged hash means nothing needs to be generated; a changed one lets stale output be removed.
+ * unchanged hash means nothing needs to be generated; a changed one lets stale output be removed. The stamp of the
+ * generator that wrote the output is kept too, so a changed plugin regenerates.
  */
-record BuildState(String fingerprint, List<String> inputs, List<String> outputs) {
+record BuildState(String fingerprint, String generator, List<String> inputs, List<String> outputs) {
     private static final String INPUT = "input ";
     private static final String OUTPUT = "output ";
     private static final String FINGERPRINT = "fingerprint ";
+    private static final String GENERATOR = "generator ";
 
     BuildState {
         inputs = List.copyOf(inputs);
@@ -32,18 +34,21 @@ record BuildState(String fingerprint, List<String> inputs, List<String> outputs)
         }
         try {
             String fingerprint = null;
+            String generator = null;
             List<String> inputs = new ArrayList<>();
             List<String> outputs = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.startsWith(FINGERPRINT)) {
                     fingerprint = line.substring(FINGERPRINT.length());
+                } else if (line.startsWith(GENERATOR)) {
+                    generator = line.substring(GENERATOR.length());
                 } else if (line.startsWith(INPUT)) {
                     inputs.add(line.substring(INPUT.length()));
                 } else if (line.startsWith(OUTPUT)) {
                     outputs.add(line.substring(OUTPUT.length()));
                 }
             }
-            return fingerprint == null ? null : new BuildState(fingerprint, inputs, outputs);
+            return fingerprint == null ? null : new BuildState(fingerprint, generator, inputs, outputs);
         } catch (IOException unreadable) {
             return null;
         }
@@ -51,6 +56,7 @@ record BuildState(String fingerprint, List<String> inputs, List<String> outputs)
 
     void write(Path file) throws IOException {
         StringBuilder text = new StringBuilder(FINGERPRINT).append(fingerprint).append('\n');
+        text.append(GENERATOR).append(generator).append('\n');
         inputs.forEach(i -> text.append(INPUT).append(i).append('\n'));
         outputs.forEach(o -> text.append(OUTPUT).append(o).append('\n'));
         Files.createDirectories(file.getParent());

@@ -48,7 +48,8 @@ final class IncrementalGeneration {
     static Outcome run(GenerationRequest request, Consumer<Diagnostic> report) throws IOException, MofErrors {
         BuildState previous = BuildState.read(request.stateFile());
         String settings = request.settingsText();
-        if (previous != null && outputsPresent(previous)) {
+        String generator = GeneratorStamp.current();
+        if (previous != null && generator.equals(previous.generator()) && outputsPresent(previous)) {
             Set<Path> inputs = new LinkedHashSet<>(request.mofFiles());
             previous.inputs().forEach(i -> inputs.add(Path.of(i)));
             // The top-level files are among the recorded inputs, so the set is the one hashed last time.
@@ -77,7 +78,8 @@ final class IncrementalGeneration {
             }
         }
         List<Path> inputList = sorted(inputs);
-        new BuildState(BuildState.fingerprint(settings, inputList), inputList.stream().map(Path::toString).toList(),
+        new BuildState(BuildState.fingerprint(settings, inputList), generator,
+                inputList.stream().map(Path::toString).toList(),
                 absolute(written).stream().map(Path::toString).toList()).write(request.stateFile());
         return new Outcome(false, written.size() - 1, removed, result);
     }

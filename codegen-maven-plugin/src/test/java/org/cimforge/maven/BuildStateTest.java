@@ -13,7 +13,7 @@ class BuildStateTest {
 
     @Test
     void roundTripsThroughItsFile(@TempDir Path dir) throws Exception {
-        BuildState state = new BuildState("abc", List.of("/a.mof", "/b.mof"), List.of("/out/A.java"));
+        BuildState state = new BuildState("abc", "gen1", List.of("/a.mof", "/b.mof"), List.of("/out/A.java"));
         Path file = dir.resolve("sub/generate.state");
         state.write(file);
         assertThat(BuildState.read(file)).isEqualTo(state);

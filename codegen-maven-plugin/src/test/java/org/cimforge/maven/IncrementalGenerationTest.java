@@ -52,6 +52,24 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void outputOfAnotherGeneratorBuildIsRegenerated(@TempDir Path dir) throws Exception {
+        Path quals = Files.writeString(dir.resolve("quals.mof"), QUALIFIERS);
+        Path mof = Files.writeString(dir.resolve("model.mof"),
+                "#pragma include (\"" + quals.getFileName() + "\")\nclass T_A { [Key] string Id; };\n");
+        GenerationRequest request = request(dir, mof);
+        assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isFalse();
+        assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isTrue();
+        Path state = request.stateFile();
+        assertThat(Files.readString(state)).contains("generator " + GeneratorStamp.current());
+        // The same inputs and settings, but the state says another build of the plugin wrote the output: a SNAPSHOT
+        // upgrade keeps its version, so only the stamp tells, and the output is generated anew.
+        Files.writeString(state, Files.readString(state).replace("generator " + GeneratorStamp.current(),
+                "generator an-older-build"));
+        assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isFalse();
+        assertThat(IncrementalGeneration.run(request, d -> { }).upToDate()).isTrue();
+    }
+
+    @Test
     void mofErrorsAreReportedAndCounted(@TempDir Path dir) throws Exception {
         Path mof = Files.writeString(dir.resolve("bad.mof"), "class A : Missing { uint8 n = 300; };");
         List<Diagnostic> reported = new ArrayList<>();
