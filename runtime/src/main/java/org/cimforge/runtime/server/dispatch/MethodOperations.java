@@ -35,8 +35,6 @@ final class MethodOperations {
         XmlNode targetNode = req.call.child("LOCALINSTANCEPATH") != null ? req.call.child("LOCALINSTANCEPATH")
                 : req.call.child("LOCALCLASSPATH");
         CIMObjectPath parsed = decode(() -> support.decoder.objectPath(targetNode, req.namespace));
-        LocalReferences references = new LocalReferences(support.repository);
-        references.check(parsed, "the target", req);
         CimClass model = support.requireClass(req, parsed.getObjectName());
         CIMObjectPath target = new CIMObjectPath(null, null, null, req.namespace, parsed.getObjectName(),
                 parsed.getKeys());
@@ -55,7 +53,6 @@ final class MethodOperations {
                 throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
             }
             checkShape(method.getName(), declared, arg);
-            references.checkValue(arg.getValue(), "parameter " + method.getName() + "." + declared.getName(), req);
             in.add(arg);
         }
         CimMethodProvider provider = null;

@@ -141,8 +141,6 @@ final class OperationRequest {
         if (v == null || !v.name().equals("INSTANCENAME")) {
             throw OperationSupport.invalidParameter(name + " must be an INSTANCENAME");
         }
-        CIMObjectPath path = OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
-        new LocalReferences(repository).check(path, name, this);
-        return path;
+        return OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
     }
 }
