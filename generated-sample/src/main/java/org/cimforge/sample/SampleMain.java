@@ -58,11 +58,6 @@ public final class SampleMain {
 
     /** Runs the provider until Ctrl-C; exits with 1 when it cannot start and 2 for a bad command line. */
     public static void main(String[] args) throws InterruptedException {
-        // Jetty logs through SLF4J and the jar ships no binding: keep SLF4J's three-line "no providers" notice off
-        // the console (a user can still set the property to see it).
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         Launch launch = new SampleMain(System.out, System.err, System.getenv()).launch(args);
         if (launch instanceof Launch.Exit exit) {
             System.out.flush();

@@ -145,6 +145,7 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
      */
     public static CimServer create(CimServerConfig config, CimClassRepository repository,
                                    CimProviderRegistry providers) {
+        JettyLogLevel.quietUnlessConfigured();
         return new CimServer(config, repository, providers);
     }
 
