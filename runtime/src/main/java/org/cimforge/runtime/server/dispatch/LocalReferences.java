@@ -3,22 +3,28 @@ package org.cimforge.runtime.server.dispatch;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.cimforge.runtime.spi.CimClassRepository;
+import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 
 /**
  * Refuses object paths a client sends that name another server or a namespace this one does not serve: without the
  * check a reference to {@code //10.0.0.1/root/nope:X.Id="1"} would be read as the local X of the same keys and acted
- * upon. Host names are compared as text, never resolved.
+ * upon. Host names are compared as text and never resolved; only address literals are parsed.
  */
 final class LocalReferences {
-    /** This machine's names and addresses, read once: loopback, the interfaces' addresses, the local host name. */
-    private static final Set<String> LOCAL_NAMES = localNames();
+    private static final Pattern DOTTED_IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Longest error text quoted from a client's path. */
+    private static final int QUOTED = 80;
 
     private final CimClassRepository repository;
 
@@ -32,22 +38,20 @@ final class LocalReferences {
             return;
         }
         String host = path.getHost();
-        if (host != null && !host.isEmpty() && !isLocal(host, req.host)) {
-            throw OperationSupport.invalidParameter(what + " names host " + host + ", not this server");
+        if (host != null && !host.isBlank() && !isLocal(host, req.host)) {
+            throw OperationSupport.invalidParameter(what + " names host " + quoted(host) + ", not this server");
         }
         String ns = path.getNamespace();
         if (ns != null && !ns.isEmpty() && repository.canonicalNamespace(ns) == null) {
-            throw OperationSupport.invalidParameter(what + " names namespace " + ns
+            throw OperationSupport.invalidParameter(what + " names namespace " + quoted(ns)
                     + ", which this server does not serve");
         }
         for (CIMProperty<?> key : path.getKeys()) {
-            if (key.getValue() instanceof CIMObjectPath ref) {
-                check(ref, what + " key " + key.getName(), req);
-            }
+            checkValue(key.getValue(), what + " key " + key.getName(), req);
         }
     }
 
-    /** Checks every reference among a method's argument values (scalars and arrays). */
+    /** Checks every reference among a value (a scalar reference or an array of them); other values pass. */
     void checkValue(Object value, String what, OperationRequest req) {
         if (value instanceof CIMObjectPath p) {
             check(p, what, req);
@@ -58,38 +62,97 @@ final class LocalReferences {
         }
     }
 
-    private static boolean isLocal(String host, String requestHost) {
-        String h = host.toLowerCase(Locale.ROOT);
-        int colon = h.lastIndexOf(':');
-        if (colon > 0 && h.indexOf(':') == colon) {
-            h = h.substring(0, colon); // host:port, as some clients write it
+    /** Checks an instance a client sends: its path, if any, and every reference property. */
+    void checkInstance(CIMInstance instance, String what, OperationRequest req) {
+        check(instance.getObjectPath(), what, req);
+        for (CIMProperty<?> p : instance.getProperties()) {
+            checkValue(p.getValue(), what + " property " + p.getName(), req);
         }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals(requestHost == null ? null : requestHost.toLowerCase(Locale.ROOT))
-                || LOCAL_NAMES.contains(h) || h.startsWith("127.");
     }
 
-    private static Set<String> localNames() {
-        Set<String> names = new HashSet<>(Set.of("localhost", "::1", "0:0:0:0:0:0:0:1"));
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                    String text = a.getHostAddress();
-                    int scope = text.indexOf('%');
-                    names.add((scope < 0 ? text : text.substring(0, scope)).toLowerCase(Locale.ROOT));
-                }
+    /**
+     * True when {@code host} names this server: the name the client addressed in its Host header, {@code localhost}
+     * (and {@code *.localhost}), a loopback address, an address of one of this machine's interfaces (the bound
+     * address among them), or this machine's host name. A port ({@code host:5989}, {@code [::1]:5989}) is ignored.
+     */
+    static boolean isLocal(String host, String requestHost) {
+        String h = bareHost(host);
+        if (h.isEmpty() || h.equals("localhost") || h.endsWith(".localhost")
+                || requestHost != null && h.equals(bareHost(requestHost))) {
+            return true;
+        }
+        InetAddress literal = literal(h);
+        if (literal != null) {
+            return literal.isLoopbackAddress() || Machine.ADDRESSES.contains(key(literal));
+        }
+        return Machine.NAMES.contains(h);
+    }
+
+    /** Lower case, without port, brackets, IPv6 zone or the trailing dot of an absolute name. */
+    static String bareHost(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            h = end < 0 ? h.substring(1) : h.substring(1, end);
+        } else {
+            int colon = h.indexOf(':');
+            if (colon >= 0 && colon == h.lastIndexOf(':')) {
+                h = h.substring(0, colon); // name:port or a.b.c.d:port; two colons or more are an IPv6 address
             }
-        } catch (SocketException | RuntimeException e) {
-            // No interface list: loopback and the request's own Host name still count as local.
+        }
+        int zone = h.indexOf('%');
+        if (zone >= 0) {
+            h = h.substring(0, zone);
+        }
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** The address an IPv4 or IPv6 literal spells, or null for a name (never looked up). */
+    private static InetAddress literal(String h) {
+        String text;
+        if (h.contains(":")) {
+            text = "[" + h + "]"; // in brackets the JDK parses an IPv6 literal or fails; it never looks it up
+        } else if (DOTTED_IPV4.matcher(h).matches() && Arrays.stream(h.split("\\.")).allMatch(o -> o.length() < 4
+                && Integer.parseInt(o) <= 255)) {
+            text = h;
+        } else {
+            return null;
         }
         try {
-            InetAddress self = InetAddress.getLocalHost();
-            names.add(self.getHostName().toLowerCase(Locale.ROOT));
-        } catch (java.net.UnknownHostException | RuntimeException e) {
-            // A machine without a resolvable name of its own.
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException | RuntimeException e) {
+            return null;
         }
-        return Set.copyOf(names);
+    }
+
+    private static String key(InetAddress a) {
+        return HexFormat.of().formatHex(a.getAddress());
+    }
+
+    private static String quoted(String text) {
+        return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...";
+    }
+
+    /** This machine's addresses and name, read once on first need (the host name may take a look-up). */
+    private static final class Machine {
+        static final Set<String> ADDRESSES = new HashSet<>();
+        static final Set<String> NAMES = new HashSet<>();
+
+        static {
+            try {
+                for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                        ADDRESSES.add(key(a));
+                    }
+                }
+            } catch (SocketException | RuntimeException e) {
+                // No interface list: loopback and the request's own Host name still count as local.
+            }
+            try {
+                NAMES.add(bareHost(InetAddress.getLocalHost().getHostName()));
+            } catch (UnknownHostException | RuntimeException e) {
+                // A machine without a resolvable name of its own.
+            }
+        }
     }
 }

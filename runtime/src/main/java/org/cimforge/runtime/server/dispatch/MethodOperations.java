@@ -35,6 +35,8 @@ final class MethodOperations {
         XmlNode targetNode = req.call.child("LOCALINSTANCEPATH") != null ? req.call.child("LOCALINSTANCEPATH")
                 : req.call.child("LOCALCLASSPATH");
         CIMObjectPath parsed = decode(() -> support.decoder.objectPath(targetNode, req.namespace));
+        LocalReferences references = new LocalReferences(support.repository);
+        references.check(parsed, "the target", req);
         CimClass model = support.requireClass(req, parsed.getObjectName());
         CIMObjectPath target = new CIMObjectPath(null, null, null, req.namespace, parsed.getObjectName(),
                 parsed.getKeys());
@@ -45,14 +47,20 @@ final class MethodOperations {
                     "class " + model.name().spelling() + " has no method " + req.method);
         }
         List<CIMArgument<?>> in = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (XmlNode p : req.call.all("PARAMVALUE")) {
             CIMArgument<?> arg = decode(() -> support.decoder.paramValue(p, req.namespace, model.name().spelling(),
                     method.getName()));
             CIMParameter<?> declared = method.getParameter(arg.getName());
             if (declared == null) {
-                throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
+                throw invalidParameter("method " + method.getName() + " has no parameter "
+                        + OperationSupport.abbreviate(arg.getName()));
+            }
+            if (!seen.add(declared.getName().toLowerCase(java.util.Locale.ROOT))) {
+                throw invalidParameter("parameter " + method.getName() + "." + declared.getName() + " is given twice");
             }
             checkShape(method.getName(), declared, arg);
+            references.checkValue(arg.getValue(), "parameter " + method.getName() + "." + declared.getName(), req);
             in.add(arg);
         }
         CimMethodProvider provider = null;
