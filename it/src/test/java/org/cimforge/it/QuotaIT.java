@@ -59,7 +59,8 @@ class QuotaIT {
                 }
                 assertThat(names).as("filters after the restart").hasSize(PER_USER).contains("quota-again")
                         .doesNotContain("quota-0", "quota-huge", "quota-extra");
-                // The limits are in force after the restart too.
+                // The limits are in force after the restart too, the user's count included.
+                assertLimitExceeded(client, filter("quota-extra", ""), "the limit per user");
                 assertLimitExceeded(client, filter("quota-huge", "x".repeat(70_000)), "characters of text");
                 // And the array itself is served.
                 assertThat(Calls.named(client, "CIM_ComputerSystem", "InServ-sample")).isNotNull();
