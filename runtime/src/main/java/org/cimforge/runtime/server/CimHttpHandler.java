@@ -1,5 +1,6 @@
 package org.cimforge.runtime.server;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -246,7 +247,7 @@ final class CimHttpHandler extends Handler.Abstract {
         }
         in.close();
         if (request.getLength() >= 0 && total < request.getLength()) {
-            throw new java.io.EOFException("body ended after " + total + " bytes");
+            throw new EOFException("body ended after " + total + " bytes");
         }
         return out.toByteArray();
     }
@@ -254,7 +255,7 @@ final class CimHttpHandler extends Handler.Abstract {
     /** True when the body read failed because the client's stream ended, not because it was slow. */
     private static boolean endedEarly(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof EOFException) {
                 return true;
             }
         }

@@ -4,7 +4,10 @@ import static org.cimforge.runtime.server.dispatch.OperationSupport.decode;
 import static org.cimforge.runtime.server.dispatch.OperationSupport.invalidParameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimValues;
 import org.cimforge.runtime.cimxml.XmlNode;
@@ -47,7 +50,7 @@ final class MethodOperations {
                     "class " + model.name().spelling() + " has no method " + req.method);
         }
         List<CIMArgument<?>> in = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (XmlNode p : req.call.all("PARAMVALUE")) {
             CIMArgument<?> arg = decode(() -> support.decoder.paramValue(p, req.namespace, model.name().spelling(),
                     method.getName()));
@@ -56,7 +59,7 @@ final class MethodOperations {
                 throw invalidParameter("method " + method.getName() + " has no parameter "
                         + OperationSupport.abbreviate(arg.getName()));
             }
-            if (!seen.add(declared.getName().toLowerCase(java.util.Locale.ROOT))) {
+            if (!seen.add(declared.getName().toLowerCase(Locale.ROOT))) {
                 throw invalidParameter("parameter " + method.getName() + "." + declared.getName() + " is given twice");
             }
             checkShape(method.getName(), declared, arg);
