@@ -121,11 +121,16 @@ public final class PasswordStore {
     }
 
     private static Path createOwnerOnlyFile(Path dir) throws IOException {
+        return createOwnerOnlyFile(dir, ".password-");
+    }
+
+    /** A new empty temporary file in {@code dir} that only its owner can read, named {@code prefix...tmp}. */
+    static Path createOwnerOnlyFile(Path dir, String prefix) throws IOException {
         if (supportsPosix(dir)) {
             FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
-            return Files.createTempFile(dir, ".password-", ".tmp", ownerOnly);
+            return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
         }
-        Path created = Files.createTempFile(dir, ".password-", ".tmp");
+        Path created = Files.createTempFile(dir, prefix, ".tmp");
         restrictAcl(created);
         return created;
     }

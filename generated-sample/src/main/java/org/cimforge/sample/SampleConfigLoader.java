@@ -34,6 +34,9 @@ public final class SampleConfigLoader {
     /** Class-path resource of the array the sample starts with when no {@code --config} is given. */
     public static final String DEFAULT_RESOURCE = "/org/cimforge/sample/sample-array.yaml";
 
+    /** The largest configuration file read: 4 MiB, far above what any array description needs. */
+    static final int MAX_FILE_BYTES = 4 << 20;
+
     private SampleConfigLoader() {
     }
 
@@ -51,7 +54,7 @@ public final class SampleConfigLoader {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readBounded(file);
         } catch (NoSuchFileException e) {
             throw new SampleConfigException(source, "no such file");
         } catch (IOException e) {
@@ -60,6 +63,25 @@ public final class SampleConfigLoader {
         boolean json = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         return parse(source, text, json);
+    }
+
+    /**
+     * The file as text, refused beyond {@link #MAX_FILE_BYTES}: {@code --config /dev/zero} or a 600 MB file used to
+     * end in an OutOfMemoryError instead of exit code 2.
+     */
+    private static String readBounded(Path file) throws IOException, SampleConfigException {
+        if (Files.isDirectory(file)) {
+            throw new SampleConfigException(file.toString(), "is a directory, not a configuration file");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new SampleConfigException(file.toString(), "larger than " + (MAX_FILE_BYTES >> 20)
+                    + " MiB; a configuration describes an array (use 'count' for many volumes), it holds no data");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The built-in sample array (the file shipped as {@code src/main/config/sample-array.yaml}). */

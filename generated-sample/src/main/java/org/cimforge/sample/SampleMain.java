@@ -239,7 +239,9 @@ public final class SampleMain {
             urls.add(server.httpUrl());
         }
         if (server.httpsUrl() != null) {
-            urls.add(server.httpsUrl() + " (self-signed certificate)");
+            urls.add(server.httpsUrl() + (cli.dataDirectory == null ? " (self-signed certificate)"
+                    : " (self-signed certificate kept in " + cli.dataDirectory.resolve(SampleCertificate.KEY_STORE)
+                    + ")"));
         }
         out.println(PROGRAM + " " + CliVersionProvider.version() + ": serving namespace " + SampleServer.NAMESPACE
                 + " at " + String.join(" and ", urls));

@@ -131,6 +131,10 @@ public final class SampleServer implements AutoCloseable {
         } else {
             config.port(options.httpsPort()).https(true);
         }
+        if (options.httpsPort() >= 0 && options.dataDirectory() != null) {
+            SampleCertificate.Kept kept = SampleCertificate.keep(options.dataDirectory(), options.host());
+            config.keyStore(kept.keyStore(), kept.password());
+        }
         // Built first and opened last, so no client sees the namespace before its providers and restored jobs.
         server = CimServer.create(config.build(), repository, new CimProviderRegistry());
         jobs = CimJobs.install(server, JobSettings.defaults()

@@ -38,6 +38,7 @@ import org.cimforge.sample.bindings.cim.client.StorageSynchronizedClient;
 import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
 import org.cimforge.sample.bindings.ibm.client.AsyncPprcServiceClient;
 import org.junit.jupiter.api.AfterEach;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,6 +207,39 @@ class ArrayInventoryAndReplicationTest {
             }
             assertThat(affectedVolumes).containsExactly("ess-b-clone");
         }
+    }
+
+    @Test
+    void aSourceInAnotherNamespaceOrOnAnotherHostIsAnInvalidParameterAndCopiesNothing() throws Exception {
+        ReplicationServiceClient replication = new ReplicationServiceClient(array.client, SampleServer.NAMESPACE);
+        ReplicationService service = named(replication.enumerate(), "Replication service of " + SampleArrayFixture.ESS);
+        CIMObjectPath local = named(volumes.enumerate(), "ess-a").reference().path();
+        int before = volumes.enumerate().size();
+
+        // root/interop is served, so the server lets the path through; the array's method refuses it with its
+        // documented Invalid Parameter (5) instead of copying the ess-a of the same keys.
+        CimReference<StorageVolume> interop = CimReference.of(new CIMObjectPath(null, null, null,
+                org.cimforge.runtime.interop.CimInterop.NAMESPACE, local.getObjectName(), local.getKeys()));
+        CreateElementReplicaResult refused = replication.createElementReplica(service.reference(),
+                new CreateElementReplicaArgs.Builder().elementName("foreign-clone")
+                        .syncType(CreateElementReplicaArgs.SyncType.CLONE).sourceElement(interop).build());
+        assertThat(refused.getReturnCode()).isEqualTo(CreateElementReplicaResult.ReturnCode.INVALID_PARAMETER);
+        assertThat(refused.getJob()).isNull();
+
+        // A namespace the server does not serve, or another host, is refused by the server before the method runs.
+        for (CIMObjectPath foreign : List.of(
+                new CIMObjectPath(null, null, null, "root/nope", local.getObjectName(), local.getKeys()),
+                new CIMObjectPath("http", "10.0.0.1", "5988", SampleServer.NAMESPACE, local.getObjectName(),
+                        local.getKeys()))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> replication.createElementReplica(
+                    service.reference(), new CreateElementReplicaArgs.Builder().elementName("foreign-clone")
+                            .syncType(CreateElementReplicaArgs.SyncType.CLONE)
+                            .sourceElement(CimReference.<StorageVolume>of(foreign)).build()))
+                    .as(foreign.toString())
+                    .isInstanceOfSatisfying(org.metricshub.wbem.javax.wbem.WBEMException.class, e -> assertThat(
+                            e.getID()).isEqualTo(org.metricshub.wbem.javax.wbem.WBEMException.CIM_ERR_INVALID_PARAMETER));
+        }
+        assertThat(volumes.enumerate()).as("no replica was made").hasSize(before);
     }
 
     @Test

@@ -192,4 +192,28 @@ class SampleMainCliTest {
         assertThat(CliSizes.format(256L << 20)).isEqualTo("256 MiB");
         assertThat(CliSizes.format(1000)).isEqualTo("1000 bytes");
     }
+
+    @Test
+    void anEndlessOrHugeConfigFileIsOneLineWithExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path huge = dir.resolve("huge.yaml");
+        try (var out = java.nio.file.Files.newOutputStream(huge)) {
+            byte[] line = "# padding padding padding padding padding padding padding padding padding\n".getBytes();
+            for (long written = 0; written <= SampleConfigLoader.MAX_FILE_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+        for (String file : new String[] {"/dev/zero", huge.toString()}) {
+            if (file.startsWith("/dev/") && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+                continue; // not on this system (Windows); the huge file still runs
+            }
+            SampleMainTestSupport main = main();
+            assertThat(main.exitCode("--config", file)).as(file).isEqualTo(SampleMain.EXIT_USAGE);
+            assertThat(main.err().lines()).as(file).containsExactly(file + ": error: larger than 4 MiB; a"
+                    + " configuration describes an array (use 'count' for many volumes), it holds no data");
+        }
+        SampleMainTestSupport main = main();
+        assertThat(main.exitCode("--config", dir.toString())).isEqualTo(SampleMain.EXIT_USAGE);
+        assertThat(main.err()).contains("is a directory");
+    }
 }

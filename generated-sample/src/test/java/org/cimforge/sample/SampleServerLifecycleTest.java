@@ -79,6 +79,53 @@ class SampleServerLifecycleTest {
         }
     }
 
+    @Test
+    void theHttpsCertificateIsKeptInTheDataDirectoryAcrossRestarts(@TempDir Path data) throws Exception {
+        String first;
+        try (SampleServer server = SampleServer.start(options(-1, 0, data))) {
+            first = fingerprint(server.httpsUrl());
+        }
+        assertThat(data.resolve(SampleCertificate.KEY_STORE)).isRegularFile();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve(SampleCertificate.KEY_STORE_PASSWORD)))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try (SampleServer server = SampleServer.start(options(-1, 0, data))) {
+            assertThat(fingerprint(server.httpsUrl())).as("certificate after a restart").isEqualTo(first);
+        }
+        // Without a data directory each start has its own certificate, as before.
+        try (SampleServer a = SampleServer.start(options(-1, 0, null));
+             SampleServer b = SampleServer.start(options(-1, 0, null))) {
+            assertThat(fingerprint(a.httpsUrl())).isNotEqualTo(fingerprint(b.httpsUrl()));
+        }
+    }
+
+    /** SHA-256 of the certificate the server presents (a trust-all handshake: only the certificate matters). */
+    private static String fingerprint(String httpsUrl) throws Exception {
+        java.net.URI uri = java.net.URI.create(httpsUrl);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            byte[] der = socket.getSession().getPeerCertificates()[0].getEncoded();
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        }
+    }
+
     private static SampleOptions options(int http, int https, Path data) {
         return new SampleOptions("127.0.0.1", http, https, Map.of(USER, PASSWORD), data, 0,
                 SampleArrayFixture::populate);

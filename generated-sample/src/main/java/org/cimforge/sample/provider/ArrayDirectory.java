@@ -79,7 +79,7 @@ public final class ArrayDirectory {
 
     /** The engine system a system path names, or null. */
     public StorageSystem systemFromPath(CimReference<?> path) {
-        if (path == null) {
+        if (path == null || !inArrayNamespace(path)) {
             return null;
         }
         StorageSystem system = system(stringKey(path, "Name"));
@@ -88,7 +88,7 @@ public final class ArrayDirectory {
 
     /** The engine system of a service path (its SystemName key), when the path names this system's service. */
     public StorageSystem systemOfService(CimReference<?> service) {
-        if (service == null) {
+        if (service == null || !inArrayNamespace(service)) {
             return null;
         }
         return system(stringKey(service, "SystemName"));
@@ -96,7 +96,7 @@ public final class ArrayDirectory {
 
     /** The engine volume a volume path names (DeviceID, checked against its system), or null. */
     public Volume volumeFromPath(CimReference<?> path) {
-        if (path == null) {
+        if (path == null || !inArrayNamespace(path)) {
             return null;
         }
         String id = stringKey(path, "DeviceID");
@@ -120,7 +120,7 @@ public final class ArrayDirectory {
 
     /** The relationship a StorageSynchronized / Synchronized path names (by its two volume keys), or null. */
     public Synchronization pairFromPath(CimReference<?> path) {
-        if (path == null) {
+        if (path == null || !inArrayNamespace(path)) {
             return null;
         }
         Volume source = volumeFromPath(refKey(path, "SystemElement"));
@@ -136,8 +136,18 @@ public final class ArrayDirectory {
         return null;
     }
 
-    private static String localId(CimReference<?> path, String key) {
-        String value = path == null ? null : stringKey(path, key);
+    /**
+     * True when a path names this array's namespace, or no namespace (the request's). The server lets through paths
+     * into any namespace it serves; a volume path in {@code root/interop} names nothing here, and must not be read as
+     * the volume of the same keys (issue 25).
+     */
+    public boolean inArrayNamespace(CimReference<?> path) {
+        String ns = path.namespace();
+        return ns == null || ns.isEmpty() || ns.equalsIgnoreCase(names.namespace());
+    }
+
+    private String localId(CimReference<?> path, String key) {
+        String value = path == null || !inArrayNamespace(path) ? null : stringKey(path, key);
         String prefix = ArrayNames.ORG + ":";
         return value != null && value.startsWith(prefix) ? value.substring(prefix.length()) : null;
     }

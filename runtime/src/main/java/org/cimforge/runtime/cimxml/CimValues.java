@@ -106,8 +106,8 @@ public final class CimValues {
                 case CIMDataType.SINT32 -> Integer.valueOf(Integer.parseInt(integerText(text)));
                 case CIMDataType.UINT64 -> new UnsignedInteger64(new BigInteger(integerText(text)));
                 case CIMDataType.SINT64 -> Long.valueOf(Long.parseLong(integerText(text)));
-                case CIMDataType.REAL32 -> Float.valueOf(Float.parseFloat(text));
-                case CIMDataType.REAL64 -> Double.valueOf(Double.parseDouble(text));
+                case CIMDataType.REAL32 -> Float.valueOf((float) finite(Float.parseFloat(realText(text))));
+                case CIMDataType.REAL64 -> Double.valueOf(finite(Double.parseDouble(realText(text))));
                 case CIMDataType.CHAR16 -> {
                     if (text.length() != 1) {
                         throw new IllegalArgumentException("char16 needs exactly one character");
@@ -128,7 +128,7 @@ public final class CimValues {
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + abbreviate(raw) + "' is not a valid " + typeName(type) + " value"
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+                    + (e.getMessage() == null ? "" : " (" + abbreviate(e.getMessage()) + ")"), e);
         }
     }
 
@@ -138,6 +138,29 @@ public final class CimValues {
             return new CIMDateTimeInterval(text);
         }
         return new CIMDateTimeAbsolute(text);
+    }
+
+    private static final java.util.regex.Pattern REAL = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * A real in DSP0201's decimal or exponent form. Java would also take {@code NaN}, {@code Infinity}, hexadecimal
+     * floats and {@code f}/{@code d} suffixes, none of which CIM (DSP0004, DSP0201) has.
+     */
+    private static String realText(String text) {
+        if (!REAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("a real is digits with an optional point and exponent; NaN and"
+                    + " infinities are not CIM values");
+        }
+        return text;
+    }
+
+    /** The value, refused when it is beyond the type's largest magnitude (it was parsed as an infinity). */
+    private static double finite(double value) {
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("out of range for the type");
+        }
+        return value;
     }
 
     /** DSP0201 allows hexadecimal integers with a 0x prefix; decimal is the norm. */

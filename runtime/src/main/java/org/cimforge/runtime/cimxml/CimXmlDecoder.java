@@ -84,6 +84,13 @@ public final class CimXmlDecoder {
             switch (child.name()) {
                 case "KEYBINDING" -> {
                     String name = child.requiredAttr("NAME");
+                    for (CIMProperty<?> earlier : keys) {
+                        if (earlier.getName().equalsIgnoreCase(name)) {
+                            // Which of the two values would the path mean? Neither: the client must send one.
+                            throw new IllegalArgumentException("INSTANCENAME " + className + " binds key " + name
+                                    + " twice");
+                        }
+                    }
                     keys.add(keyBinding(name, onlyChild(child), namespace, className));
                 }
                 case "KEYVALUE", "VALUE.REFERENCE" ->
@@ -102,6 +109,13 @@ public final class CimXmlDecoder {
                     null);
         }
         expect(value, "KEYVALUE");
+        String valueType = value.attr("VALUETYPE");
+        if (valueType != null && !valueType.equals("string") && !valueType.equals("boolean")
+                && !valueType.equals("numeric")) {
+            throw new IllegalArgumentException("KEYVALUE of key " + name + " has VALUETYPE '"
+                    + (valueType.length() > 20 ? valueType.substring(0, 20) + "..." : valueType)
+                    + "'; DSP0201 allows string, boolean and numeric");
+        }
         int type;
         String typeAttr = value.attr("TYPE");
         if (typeAttr != null) {
@@ -111,10 +125,10 @@ public final class CimXmlDecoder {
             if (declared != null && !declared.isArray() && declared.getType() != CIMDataType.REFERENCE) {
                 type = declared.getType();
             } else {
-                String vt = value.attr("VALUETYPE");
-                if (vt == null || vt.equalsIgnoreCase("string")) {
+                String vt = valueType;
+                if (vt == null || vt.equals("string")) {
                     type = CIMDataType.STRING;
-                } else if (vt.equalsIgnoreCase("boolean")) {
+                } else if (vt.equals("boolean")) {
                     type = CIMDataType.BOOLEAN;
                 } else {
                     // A numeric key of an unknown class: the widest type that keeps the sign.

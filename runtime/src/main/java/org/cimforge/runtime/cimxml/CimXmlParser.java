@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -36,6 +37,19 @@ public final class CimXmlParser {
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         return f;
+    }
+
+    /**
+     * Parses a request body, which must be UTF-8 as DSP0200 requires: a byte sequence that is not shortest-form
+     * UTF-8 (an overlong {@code C0 AF}, a surrogate, a truncated character) makes the document not well-formed.
+     */
+    public static XmlNode parseRequest(byte[] body) {
+        int bad = Utf8Check.firstInvalid(body);
+        if (bad >= 0) {
+            throw CimXmlException.notWellFormed(String.format(Locale.ROOT,
+                    "request is not valid UTF-8: byte 0x%02X at offset %d", body[bad] & 0xFF, bad));
+        }
+        return parse(new java.io.ByteArrayInputStream(body));
     }
 
     /** Parses a whole document from a stream (the encoding comes from the XML declaration, UTF-8 by default). */

@@ -58,6 +58,11 @@ final class QuotaBook {
         owners.get(kind).put(id, user);
     }
 
+    /** The user who created an object (null when anonymous or unknown), kept with it in the store. */
+    String owner(Kind kind, String id) {
+        return owners.get(kind).get(id);
+    }
+
     void remove(Kind kind, String id) {
         owners.get(kind).remove(id);
     }

@@ -37,7 +37,12 @@ final class SqliteSubscriptionStore implements SubscriptionStore {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS interop_object (kind TEXT NOT NULL, id TEXT NOT NULL, "
-                        + "instance_xml TEXT NOT NULL, PRIMARY KEY (kind, id))");
+                        + "instance_xml TEXT NOT NULL, owner TEXT, PRIMARY KEY (kind, id))");
+                if (!hasOwnerColumn(s)) {
+                    // A store written before owners were kept: its objects stay ownerless (they count toward the
+                    // total quota only).
+                    s.execute("ALTER TABLE interop_object ADD COLUMN owner TEXT");
+                }
             }
             return new SqliteSubscriptionStore(c, file);
         } catch (IOException | SQLException e) {
@@ -45,11 +50,22 @@ final class SqliteSubscriptionStore implements SubscriptionStore {
         }
     }
 
+    private static boolean hasOwnerColumn(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(interop_object)")) {
+            while (columns.next()) {
+                if ("owner".equalsIgnoreCase(columns.getString("name"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized List<Row> load() throws StoreException {
         List<Row> rows = new ArrayList<>();
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT kind, id, instance_xml FROM interop_object ORDER BY rowid")) {
+             ResultSet r = s.executeQuery("SELECT kind, id, instance_xml, owner FROM interop_object ORDER BY rowid")) {
             while (r.next()) {
                 Kind kind;
                 try {
@@ -57,7 +73,7 @@ final class SqliteSubscriptionStore implements SubscriptionStore {
                 } catch (IllegalArgumentException e) {
                     continue;
                 }
-                rows.add(new Row(kind, r.getString(2), r.getString(3)));
+                rows.add(new Row(kind, r.getString(2), r.getString(3), r.getString(4)));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
@@ -67,12 +83,13 @@ final class SqliteSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public synchronized void save(Kind kind, String id, String xml) throws StoreException {
+    public synchronized void save(Kind kind, String id, String xml, String owner) throws StoreException {
         try (PreparedStatement p = connection.prepareStatement(
-                "INSERT OR REPLACE INTO interop_object (kind, id, instance_xml) VALUES (?, ?, ?)")) {
+                "INSERT OR REPLACE INTO interop_object (kind, id, instance_xml, owner) VALUES (?, ?, ?, ?)")) {
             p.setString(1, kind.name());
             p.setString(2, id);
             p.setString(3, xml);
+            p.setString(4, owner);
             p.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);

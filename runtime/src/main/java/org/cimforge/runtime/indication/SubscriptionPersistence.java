@@ -35,9 +35,9 @@ final class SubscriptionPersistence {
         return InstanceXml.read(row.xml(), namespace, repository);
     }
 
-    void save(Kind kind, String id, CIMInstance instance) throws WBEMException {
+    void save(Kind kind, String id, CIMInstance instance, String owner) throws WBEMException {
         try {
-            store.save(kind, id, InstanceXml.write(instance, namespace, systemName));
+            store.save(kind, id, InstanceXml.write(instance, namespace, systemName), owner);
         } catch (StoreException e) {
             throw new WBEMException(WBEMException.CIM_ERR_FAILED, e.getMessage());
         }

@@ -127,19 +127,19 @@ final class SubscriptionRegistry {
                     case FILTER -> {
                         FilterEntry f = rules.filterEntry(stored);
                         filters.put(f.id(), f);
-                        quota.add(Kind.FILTER, f.id(), null);
+                        quota.add(Kind.FILTER, f.id(), row.owner());
                     }
                     case DESTINATION -> {
                         DestinationEntry d = new DestinationEntry(stored, SubscriptionValidator.url(stored));
                         destinations.put(d.id(), d);
-                        quota.add(Kind.DESTINATION, d.id(), null);
+                        quota.add(Kind.DESTINATION, d.id(), row.owner());
                     }
                     case SUBSCRIPTION -> {
                         FilterEntry f = findFilter(reference(stored, "Filter"));
                         DestinationEntry d = findDestination(reference(stored, "Handler"));
                         SubscriptionEntry s = new SubscriptionEntry(stored, f, d, nextContext());
                         subscriptions.add(s);
-                        quota.add(Kind.SUBSCRIPTION, s.id(), null);
+                        quota.add(Kind.SUBSCRIPTION, s.id(), row.owner());
                     }
                 }
             } catch (WBEMException | RuntimeException e) {
@@ -160,7 +160,7 @@ final class SubscriptionRegistry {
             throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "the indication filter " + entry.name()
                     + " already exists");
         }
-        persistence.save(Kind.FILTER, entry.id(), filled);
+        persistence.save(Kind.FILTER, entry.id(), filled, user);
         filters.put(entry.id(), entry);
         quota.add(Kind.FILTER, entry.id(), user);
         return filled.getObjectPath();
@@ -212,7 +212,7 @@ final class SubscriptionRegistry {
                     + InteropKeys.value(filled.getProperties(), InteropKeys.NAME) + " already exists");
         }
         if (!SubscriptionValidator.transientDestination(entry)) {
-            persistence.save(Kind.DESTINATION, entry.id(), filled);
+            persistence.save(Kind.DESTINATION, entry.id(), filled, user);
         }
         destinations.put(entry.id(), entry);
         quota.add(Kind.DESTINATION, entry.id(), user);
@@ -288,7 +288,7 @@ final class SubscriptionRegistry {
         CIMInstance instance = new CIMInstance(path, props.toArray(new CIMProperty<?>[0]));
         SubscriptionEntry entry = new SubscriptionEntry(instance, f, d, nextContext());
         if (!SubscriptionValidator.transientDestination(d)) {
-            persistence.save(Kind.SUBSCRIPTION, entry.id(), instance);
+            persistence.save(Kind.SUBSCRIPTION, entry.id(), instance, user);
         }
         subscriptions.add(entry);
         quota.add(Kind.SUBSCRIPTION, entry.id(), user);
@@ -398,7 +398,7 @@ final class SubscriptionRegistry {
 
     private void update(SubscriptionEntry s, CIMInstance instance) throws WBEMException {
         if (!SubscriptionValidator.transientDestination(s.destination)) {
-            persistence.save(Kind.SUBSCRIPTION, s.id(), instance);
+            persistence.save(Kind.SUBSCRIPTION, s.id(), instance, quota.owner(Kind.SUBSCRIPTION, s.id()));
         }
         s.instance(instance);
         if (!s.active()) {

@@ -10,15 +10,15 @@ interface SubscriptionStore extends AutoCloseable {
     /** What kind of interop object a stored row holds; also the order in which they are restored. */
     enum Kind { FILTER, DESTINATION, SUBSCRIPTION }
 
-    /** One stored object. */
-    record Row(Kind kind, String id, String xml) {
+    /** One stored object and the user who created it (null when anonymous, or stored before owners were kept). */
+    record Row(Kind kind, String id, String xml, String owner) {
     }
 
     /** Every stored object, filters first, then destinations, then subscriptions. */
     List<Row> load() throws StoreException;
 
-    /** Stores (or replaces) an object. */
-    void save(Kind kind, String id, String xml) throws StoreException;
+    /** Stores (or replaces) an object created by {@code owner} (null: anonymous). */
+    void save(Kind kind, String id, String xml, String owner) throws StoreException;
 
     /** Forgets an object; no error when it is not stored. */
     void delete(Kind kind, String id) throws StoreException;
@@ -34,7 +34,7 @@ interface SubscriptionStore extends AutoCloseable {
         }
 
         @Override
-        public void save(Kind kind, String id, String xml) {
+        public void save(Kind kind, String id, String xml, String owner) {
         }
 
         @Override

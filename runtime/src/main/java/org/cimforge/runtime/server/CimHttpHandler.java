@@ -1,6 +1,6 @@
 package org.cimforge.runtime.server;
 
-import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -101,8 +101,14 @@ final class CimHttpHandler extends Handler.Abstract {
         try {
             body = readBody(request);
         } catch (IOException | RuntimeException e) {
-            // Too slow (Jetty's minimum data rate) or past the body deadline: the client gets 408, the thread goes.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            if (endedEarly(e)) {
+                // The client closed its side before the bytes its Content-Length announced: a broken request.
+                EarlyAnswer.send(response, callback, 400, null, "request body ended before the "
+                        + request.getLength() + " bytes its Content-Length announced");
+                return true;
+            }
+            // Too slow (Jetty's minimum data rate) or past the body deadline: the client gets 408, the thread goes.
             EarlyAnswer.send(response, callback, 408, null, "request body not received in time (at least "
                     + config.clientLimits().minRequestBytesPerSecond() + " bytes/s, all within "
                     + config.clientLimits().bodyTimeout().toSeconds() + " s)");
@@ -129,7 +135,7 @@ final class CimHttpHandler extends Handler.Abstract {
             return reject(request, response, callback, 503, null, "server is shutting down");
         }
         try {
-            XmlNode root = CimXmlParser.parse(new ByteArrayInputStream(body));
+            XmlNode root = CimXmlParser.parseRequest(body);
             dispatcher.dispatch(root, headers, user, host, Request.getRemoteAddr(request), out);
             out.finish();
         } catch (Exception | StackOverflowError e) {
@@ -240,7 +246,20 @@ final class CimHttpHandler extends Handler.Abstract {
             checkRate(total, System.nanoTime() - start);
         }
         in.close();
+        if (request.getLength() >= 0 && total < request.getLength()) {
+            throw new EOFException("body ended after " + total + " bytes");
+        }
         return out.toByteArray();
+    }
+
+    /** True when the body read failed because the client's stream ended, not because it was slow. */
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Grace before the average rate counts: a client's first bytes may follow its headers a little later. */

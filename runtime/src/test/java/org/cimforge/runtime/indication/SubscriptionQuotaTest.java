@@ -82,6 +82,27 @@ class SubscriptionQuotaTest {
     }
 
     @Test
+    void aUsersQuotaOutlivesARestart(@TempDir Path data) throws Exception {
+        try (CimServer server = server(data, SMALL)) {
+            WBEMClient admin = client(server, "admin", "secret");
+            filter(admin, "a1");
+            filter(admin, "a2");
+            filter(admin, "a3");
+            admin.close();
+        }
+        // The store keeps who created each filter: without it, a restart handed every user a fresh quota.
+        try (CimServer server = server(data, SMALL)) {
+            WBEMClient admin = client(server, "admin", "secret");
+            WBEMClient bob = client(server, "bob", "builder");
+            limited("user admin already holds 3 indication filters", () -> filter(admin, "a4"));
+            filter(bob, "b1");
+            assertThat(server.indicationService().filterCount()).isEqualTo(4);
+            admin.close();
+            bob.close();
+        }
+    }
+
+    @Test
     void anOversizedInstanceIsRefused() throws Exception {
         try (CimServer server = server(null, SMALL)) {
             WBEMClient admin = client(server, "admin", "secret");

@@ -357,6 +357,52 @@ class SblimInteropTest {
     }
 
     @Test
+    void referencesToAnotherServerOrAnUnservedNamespaceAreInvalidParameters() throws Exception {
+        CIMObjectPath disk = TestModel.diskPath("TST_Disk", "d1");
+        CIMProperty<?>[] keys = disk.getKeys();
+        CIMObjectPath elsewhere = new CIMObjectPath("http", "10.0.0.1", "5988", NS, "TST_Disk", keys);
+        CIMObjectPath nowhere = new CIMObjectPath(null, null, null, "root/nope", "TST_Disk", keys);
+        for (CIMObjectPath foreign : List.of(elsewhere, nowhere)) {
+            assertThatThrownBy(() -> client.invokeMethod(disk, "Resize", new CIMArgument<?>[] {
+                new CIMArgument<>("Self", new CIMDataType("TST_Disk"), foreign)}, new CIMArgument<?>[3]))
+                    .as(foreign.toString()).isInstanceOfSatisfying(WBEMException.class, e -> {
+                        assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+                        assertThat(e.getMessage()).contains("Resize.Self").containsAnyOf("10.0.0.1", "root/nope");
+                    });
+        }
+        // A reference key of an instance name is checked the same way.
+        CIMObjectPath link = new CIMObjectPath(null, null, null, NS, "TST_PoolDisk", new CIMProperty<?>[] {
+            new CIMProperty<>("Pool", new CIMDataType("TST_Pool"), new CIMObjectPath("http", "10.0.0.1", "5988", NS,
+                    "TST_Pool", TestModel.poolPath("p1").getKeys()), true, false, null),
+            new CIMProperty<>("Disk", new CIMDataType("TST_Disk"), disk, true, false, null)});
+        assertThatThrownBy(() -> client.getInstance(link, false, false, null))
+                .isInstanceOfSatisfying(WBEMException.class, e -> {
+                    assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+                    assertThat(e.getMessage()).contains("key Pool names host 10.0.0.1");
+                });
+        // So is a reference property of an instance a client creates.
+        CIMInstance foreignLink = new CIMInstance(link, new CIMProperty<?>[] {
+            new CIMProperty<>("Pool", new CIMDataType("TST_Pool"), new CIMObjectPath(null, null, null, "root/nope",
+                    "TST_Pool", TestModel.poolPath("p1").getKeys()), true, false, null),
+            new CIMProperty<>("Disk", new CIMDataType("TST_Disk"), disk, true, false, null)});
+        assertThatThrownBy(() -> client.createInstance(foreignLink))
+                .isInstanceOfSatisfying(WBEMException.class, e -> {
+                    assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_INVALID_PARAMETER);
+                    assertThat(e.getMessage()).contains("Pool names namespace root/nope");
+                });
+        // The server's own names still pass: 127.0.0.1 (what it puts into the paths it returns), localhost, the
+        // IPv6 loopback and the machine's host name.
+        for (String local : List.of("127.0.0.1", "localhost", "::1",
+                java.net.InetAddress.getLocalHost().getHostName())) {
+            CIMObjectPath here = new CIMObjectPath("http", local, String.valueOf(server.port()), NS, "TST_Disk",
+                    keys);
+            Object rc = client.invokeMethod(disk, "Resize", new CIMArgument<?>[] {
+                new CIMArgument<>("Self", new CIMDataType("TST_Disk"), here)}, new CIMArgument<?>[3]);
+            assertThat(rc).as(local).isEqualTo(new UnsignedInteger32(99));
+        }
+    }
+
+    @Test
     void associatorsAndReferences() throws Exception {
         CIMObjectPath p1 = TestModel.poolPath("p1");
         List<CIMObjectPath> names = drain(client.associatorNames(p1, "TST_PoolDisk", null, "Pool", "Disk"));

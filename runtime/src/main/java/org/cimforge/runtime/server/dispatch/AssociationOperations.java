@@ -121,7 +121,9 @@ final class AssociationOperations {
         if (!v.name().equals("INSTANCENAME")) {
             throw invalidParameter(param + " must be an INSTANCENAME");
         }
-        return decode(() -> support.decoder.instanceName(v, req.namespace, null));
+        CIMObjectPath path = decode(() -> support.decoder.instanceName(v, req.namespace, null));
+        new LocalReferences(support.repository).check(path, param, req);
+        return path;
     }
 
     /** The association instances referring to {@code object}, filtered by class and role. */

@@ -184,6 +184,7 @@ public final class CimDispatcher {
 
     private Reply intrinsic(OperationRequest req) {
         support.requireNamespace(req);
+        req.checkParameters();
         try {
             return switch (req.method.toLowerCase(Locale.ROOT)) {
                 case "getclass" -> classes.getClass(req);

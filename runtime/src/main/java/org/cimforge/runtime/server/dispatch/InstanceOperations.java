@@ -66,6 +66,7 @@ final class InstanceOperations {
             throw invalidParameter("NewInstance must be an INSTANCE");
         }
         CIMInstance instance = decode(() -> decoder.instance(node, req.namespace));
+        new LocalReferences(support.repository).checkInstance(instance, "NewInstance", req);
         CimClass c = support.requireClass(req, instance.getClassName());
         CIMObjectPath created = support.requireProvider(req, c).createInstance(req.context, instance);
         if (created == null) {
@@ -81,6 +82,7 @@ final class InstanceOperations {
             throw invalidParameter("ModifiedInstance must be a VALUE.NAMEDINSTANCE");
         }
         CIMInstance instance = decode(() -> decoder.namedInstance(node, req.namespace));
+        new LocalReferences(support.repository).checkInstance(instance, "ModifiedInstance", req);
         CimClass c = support.requireClass(req, instance.getClassName());
         Set<String> props = req.propertyList("PropertyList");
         String[] list = null;
@@ -139,6 +141,7 @@ final class InstanceOperations {
         if (v != null) {
             value = decode(() -> v.name().equals("VALUE.REFERENCE") ? decoder.objectPath(v, req.namespace)
                     : decoder.value(v, type.getType(), property, req.namespace));
+            new LocalReferences(support.repository).checkValue(value, "NewValue", req);
         }
         CIMInstance change = new CIMInstance(name, new CIMProperty<?>[] {
             new CIMProperty<>(property, type, value)});

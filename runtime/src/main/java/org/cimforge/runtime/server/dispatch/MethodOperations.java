@@ -4,7 +4,10 @@ import static org.cimforge.runtime.server.dispatch.OperationSupport.decode;
 import static org.cimforge.runtime.server.dispatch.OperationSupport.invalidParameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimValues;
 import org.cimforge.runtime.cimxml.XmlNode;
@@ -35,6 +38,8 @@ final class MethodOperations {
         XmlNode targetNode = req.call.child("LOCALINSTANCEPATH") != null ? req.call.child("LOCALINSTANCEPATH")
                 : req.call.child("LOCALCLASSPATH");
         CIMObjectPath parsed = decode(() -> support.decoder.objectPath(targetNode, req.namespace));
+        LocalReferences references = new LocalReferences(support.repository);
+        references.check(parsed, "the target", req);
         CimClass model = support.requireClass(req, parsed.getObjectName());
         CIMObjectPath target = new CIMObjectPath(null, null, null, req.namespace, parsed.getObjectName(),
                 parsed.getKeys());
@@ -45,14 +50,20 @@ final class MethodOperations {
                     "class " + model.name().spelling() + " has no method " + req.method);
         }
         List<CIMArgument<?>> in = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (XmlNode p : req.call.all("PARAMVALUE")) {
             CIMArgument<?> arg = decode(() -> support.decoder.paramValue(p, req.namespace, model.name().spelling(),
                     method.getName()));
             CIMParameter<?> declared = method.getParameter(arg.getName());
             if (declared == null) {
-                throw invalidParameter("method " + method.getName() + " has no parameter " + arg.getName());
+                throw invalidParameter("method " + method.getName() + " has no parameter "
+                        + OperationSupport.abbreviate(arg.getName()));
+            }
+            if (!seen.add(declared.getName().toLowerCase(Locale.ROOT))) {
+                throw invalidParameter("parameter " + method.getName() + "." + declared.getName() + " is given twice");
             }
             checkShape(method.getName(), declared, arg);
+            references.checkValue(arg.getValue(), "parameter " + method.getName() + "." + declared.getName(), req);
             in.add(arg);
         }
         CimMethodProvider provider = null;

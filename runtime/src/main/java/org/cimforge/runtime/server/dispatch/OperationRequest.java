@@ -22,6 +22,8 @@ final class OperationRequest {
     private final Map<String, XmlNode> params = new HashMap<>();
     private final CimClassRepository repository;
     private final CimXmlDecoder decoder;
+    /** The first IPARAMVALUE name given more than once, refused by {@link #checkParameters()}. */
+    private String twice;
 
     OperationRequest(CimClassRepository repository, CimXmlDecoder decoder, String id, String method,
                      String namespace, String user, String host, String clientAddress, XmlNode call) {
@@ -36,7 +38,10 @@ final class OperationRequest {
         this.context = new CimOperationContext(this.namespace, user, host, clientAddress);
         for (XmlNode p : call.children()) {
             if (p.name().equals("IPARAMVALUE")) {
-                params.put(p.requiredAttr("NAME").toLowerCase(Locale.ROOT), p);
+                String name = p.requiredAttr("NAME");
+                if (params.put(name.toLowerCase(Locale.ROOT), p) != null && twice == null) {
+                    twice = name;
+                }
             }
         }
     }
@@ -54,6 +59,34 @@ final class OperationRequest {
         }
         return new OperationRequest(repository, decoder, id, method, otherNamespace, context.user(), host,
                 context.clientAddress(), call);
+    }
+
+    /**
+     * Refuses an intrinsic call whose parameters DSP0200 does not define for the operation, or that gives one twice
+     * (which of the two would count?). Operations outside the table are left to their own handling.
+     */
+    void checkParameters() {
+        if (twice != null) {
+            throw OperationSupport.invalidParameter("parameter " + OperationSupport.abbreviate(twice)
+                    + " is given twice");
+        }
+        Set<String> known = IntrinsicParameters.of(method);
+        if (known == null) {
+            return;
+        }
+        for (XmlNode p : call.children()) {
+            if (!p.name().equals("IPARAMVALUE")) {
+                continue;
+            }
+            String name = p.requiredAttr("NAME");
+            if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+                throw OperationSupport.invalidParameter(method + " has no parameter "
+                        + OperationSupport.abbreviate(name));
+            }
+            if (IntrinsicParameters.BOOLEANS.contains(name.toLowerCase(Locale.ROOT))) {
+                bool(name, false); // checked even where the server ignores it (LocalOnly): "maybe" is no boolean
+            }
+        }
     }
 
     XmlNode param(String name) {
@@ -76,7 +109,8 @@ final class OperationRequest {
         if (t.equalsIgnoreCase("false")) {
             return false;
         }
-        throw OperationSupport.invalidParameter(name + " must be TRUE or FALSE, not '" + t + "'");
+        throw OperationSupport.invalidParameter(name + " must be TRUE or FALSE, not '"
+                + OperationSupport.abbreviate(t) + "'");
     }
 
     String string(String name) {
@@ -102,7 +136,7 @@ final class OperationRequest {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw OperationSupport.invalidParameter(name + " must be a uint32, not '" + s + "'");
+            throw OperationSupport.invalidParameter(name + " must be a uint32, not '" + OperationSupport.abbreviate(s) + "'");
         }
     }
 
@@ -141,6 +175,8 @@ final class OperationRequest {
         if (v == null || !v.name().equals("INSTANCENAME")) {
             throw OperationSupport.invalidParameter(name + " must be an INSTANCENAME");
         }
-        return OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
+        CIMObjectPath path = OperationSupport.decode(() -> decoder.instanceName(v, namespace, null));
+        new LocalReferences(repository).check(path, name, this);
+        return path;
     }
 }

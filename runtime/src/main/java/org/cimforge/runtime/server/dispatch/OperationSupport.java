@@ -43,6 +43,11 @@ final class OperationSupport {
         }
     }
 
+    /** At most 60 characters of a client's text, for error descriptions that quote it. */
+    static String abbreviate(String s) {
+        return s == null || s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
     static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
