@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.cimforge.codegen.init.InitException;
 import org.cimforge.codegen.init.InitRequest;
 import org.cimforge.codegen.init.InitResult;
@@ -68,6 +69,8 @@ class InitProjectTest {
                 "<maven.compiler.release>17</maven.compiler.release>")
                 .doesNotContain("{{", "${junit.version}");
         assertThat(pom).containsPattern("<artifactId>junit-jupiter</artifactId>\\s*<version>5\\.");
+        // Well-formed XML (Maven refuses a pom with "--" inside a comment, for one).
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(project.resolve("pom.xml").toFile());
 
         String volume = Files.readString(project.resolve("src/main/java/com/acme/wbem/server/VolumeProviderImpl.java"));
         assertThat(volume).contains("extends InMemoryInstanceProvider<Volume> implements VolumeProvider",
