@@ -59,7 +59,7 @@ public class InitMojo extends AbstractMofMojo {
         InitResult result;
         try {
             result = ProjectWriter.write(new InitRequest(topLevelFiles().get(0), folders, groupId, artifactId,
-                    packageName, pluginVersion, basedir.toPath()));
+                    packageName, pluginVersion, basedir.toPath(), warningsAsErrors));
         } catch (InitException e) {
             e.diagnostics().forEach(this::report);
             throw new MojoFailureException(e.getMessage());

@@ -129,6 +129,17 @@ class InitProjectTest {
     }
 
     @Test
+    void warningsAsErrorsRefusesAMofWithWarnings() throws Exception {
+        Path warned = Files.writeString(parent.resolve("warned.mof"), Files.readString(WORK.resolve("vendor.mof"))
+                + "#pragma frobnicate(\"x\")\n");
+        InitRequest r = new InitRequest(warned, List.of(WORK.resolve("schema")), null, "warned", null, "1", parent,
+                true);
+        assertThatThrownBy(() -> ProjectWriter.write(r)).isInstanceOf(InitException.class)
+                .hasMessageContaining("nothing was written");
+        assertThat(files(parent)).containsExactly("warned.mof");
+    }
+
+    @Test
     void refusesNamesThatCannotBeAFolderOrPackageAndDerivesThePackage() {
         assertThatThrownBy(() -> ProjectWriter.write(request("../escape")))
                 .hasMessageContaining("cimforge.artifactId: '../escape' is not usable");

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param basePackage     the Java package of the bindings; the project's own code goes to {@code <basePackage>.server}
  * @param cimforgeVersion the version of the plugin and runtime the project's build uses
  * @param parentDirectory where the project folder is created
+ * @param warningsAsErrors refuse a MOF with warnings too
  */
 public record InitRequest(Path mof, List<Path> includePath, String groupId, String artifactId, String basePackage,
-                          String cimforgeVersion, Path parentDirectory) {
+                          String cimforgeVersion, Path parentDirectory, boolean warningsAsErrors) {
     /** The groupId when none is given. */
     public static final String DEFAULT_GROUP_ID = "com.example";
 
@@ -33,6 +34,12 @@ public record InitRequest(Path mof, List<Path> includePath, String groupId, Stri
                 : basePackage.strip();
         Objects.requireNonNull(cimforgeVersion, "cimforgeVersion");
         Objects.requireNonNull(parentDirectory, "parentDirectory");
+    }
+
+    /** A request that accepts MOF warnings. */
+    public InitRequest(Path mof, List<Path> includePath, String groupId, String artifactId, String basePackage,
+                       String cimforgeVersion, Path parentDirectory) {
+        this(mof, includePath, groupId, artifactId, basePackage, cimforgeVersion, parentDirectory, false);
     }
 
     /** {@code <groupId>.<artifactId>} made a legal package name: lower case, letters and digits only per segment. */

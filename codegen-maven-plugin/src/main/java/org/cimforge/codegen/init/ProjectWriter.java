@@ -57,7 +57,8 @@ public final class ProjectWriter {
                         + " files the MOF needs into the project, so it takes folders, not jars)");
             }
         }
-        CompilationResult result = MofCompiler.builder().includePath(request.includePath()).build()
+        CompilationResult result = MofCompiler.builder().includePath(request.includePath())
+                .warningsAsErrors(request.warningsAsErrors()).build()
                 .compile(List.of(request.mof()));
         if (result.hasErrors()) {
             throw new InitException("The MOF has " + result.errors().size() + " error"
