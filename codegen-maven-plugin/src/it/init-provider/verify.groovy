@@ -37,7 +37,7 @@ def init = [exe, '-o', '-B', '-s', nestedSettings, "-Dmaven.repo.local=${localRe
 def (code, text) = run(work, init, 5)
 assert code == 0 : text
 assert text.contains('MOF OK: 10 files (9 found on the include path by name)') : text
-assert text.contains('starter providers: com.acme.wbem.server.ArraySystemProviderImpl, com.acme.wbem.server.VolumeProviderImpl, com.acme.wbem.server.ArrayVolumeProviderImpl') : text
+assert text.contains('starter providers: com.acme.wbem.server.ArraySystemProviderImpl, com.acme.wbem.server.VolumeProviderImpl, com.acme.wbem.server.FlashVolumeProviderImpl, com.acme.wbem.server.ArrayVolumeProviderImpl') : text
 def project = new File(work, 'acme-provider')
 assert new File(project, 'src/main/cim-schema/Device/CIM_StorageVolume.mof').isFile()
 assert !new File(project, 'src/main/cim-schema/Device/CIM_Fan.mof').exists() : 'only what the MOF needs is copied'

@@ -51,14 +51,16 @@ class InitProjectTest {
                 "src/main/cim-schema/qualifiers.mof",
                 "src/main/java/com/acme/wbem/server/ArraySystemProviderImpl.java",
                 "src/main/java/com/acme/wbem/server/ArrayVolumeProviderImpl.java",
+                "src/main/java/com/acme/wbem/server/FlashVolumeProviderImpl.java",
                 "src/main/java/com/acme/wbem/server/Main.java",
                 "src/main/java/com/acme/wbem/server/VolumeProviderImpl.java",
                 "src/main/mof/vendor.mof",
                 "src/test/java/com/acme/wbem/server/ServerTest.java");
-        assertThat(result.files()).hasSize(18);
+        assertThat(result.files()).hasSize(19);
         assertThat(project.resolve("src/main/mof/vendor.mof")).hasSameTextualContentAs(WORK.resolve("vendor.mof"));
         assertThat(result.providers()).containsExactly("com.acme.wbem.server.ArraySystemProviderImpl",
-                "com.acme.wbem.server.VolumeProviderImpl", "com.acme.wbem.server.ArrayVolumeProviderImpl");
+                "com.acme.wbem.server.VolumeProviderImpl", "com.acme.wbem.server.FlashVolumeProviderImpl",
+                "com.acme.wbem.server.ArrayVolumeProviderImpl");
 
         String pom = Files.readString(project.resolve("pom.xml"));
         assertThat(pom).contains("<groupId>com.acme</groupId>", "<artifactId>acme-provider</artifactId>",
@@ -76,13 +78,18 @@ class InitProjectTest {
         assertThat(volume).contains("extends InMemoryInstanceProvider<Volume> implements VolumeProvider",
                 "public Volume.ExpandResult expand(", "throw CimErrors.notSupported(\"Expand\");",
                 "RequestStateChange (CIM_EnabledLogicalElement)");
+        // A subclass's starter overrides the method it inherits from a vendor class, with that class as target type.
+        assertThat(Files.readString(project.resolve("src/main/java/com/acme/wbem/server/FlashVolumeProviderImpl.java")))
+                .contains("extends InMemoryInstanceProvider<FlashVolume> implements FlashVolumeProvider",
+                        "CimReference<? extends Volume> target", "throw CimErrors.notSupported(\"Expand\");");
         assertThat(Files.readString(project.resolve("src/main/java/com/acme/wbem/server/Main.java")))
                 .contains("setup.typed(new VolumeProviderImpl(setup.store()));",
                         "ProviderLauncher.main(\"acme-provider\", SCHEMA, Main::register, args);");
         assertThat(Files.readString(project.resolve("src/test/java/com/acme/wbem/server/ServerTest.java")))
                 .contains("assertEquals(2, count(client.enumerateInstanceNames(path(NAMESPACE, \"ACME_Volume\")))",
                         "assertEquals(1, count(client.enumerateInstanceNames(path(NAMESPACE, \"ACME_ArraySystem\")))",
-                        "assertEquals(2, count(client.enumerateInstanceNames(path(NAMESPACE, \"ACME_ArrayVolume\")))");
+                        "assertEquals(2, count(client.enumerateInstanceNames(path(NAMESPACE, \"ACME_ArrayVolume\")))",
+                        "assertEquals(0, count(client.enumerateInstanceNames(path(NAMESPACE, \"ACME_FlashVolume\")))");
     }
 
     @Test
