@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.cimforge.codegen.CimForgeGenerator;
-import org.cimforge.codegen.CodegenOptions;
 import org.cimforge.codegen.SourceWriter;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
