@@ -166,8 +166,8 @@ public final class ProjectWriter {
         values.put("mofName", request.mof().getFileName().toString());
         values.put("includePath", hasSchema ? "              <includePath>\n                <path>${project.basedir}/"
                 + SCHEMA_FOLDER + "</path>\n              </includePath>\n" : "");
-        values.put("schemaNote", hasSchema ? "; `" + SCHEMA_FOLDER + "/` holds the schema files it needed (found on"
-                + " the include path when init ran), so the project builds anywhere" : "");
+        values.put("schemaNote", hasSchema ? "- `" + SCHEMA_FOLDER + "/`: the schema files the MOF needed, copied from the"
+                + " include path when init ran, so the project builds anywhere.\n" : "");
         return values;
     }
 
@@ -188,8 +188,8 @@ public final class ProjectWriter {
             long declared = result.schema().instances().stream().map(CimInstance::cimClass)
                     .filter(k -> k.name().equals(c.name())).count();
             out.append("                assertEquals(").append(declared).append(", count(client.enumerateInstanceNames(")
-                    .append("path(NAMESPACE, \"").append(c.name().spelling()).append("\"))), \"instances of ")
-                    .append(c.name().spelling()).append("\");\n");
+                    .append("path(NAMESPACE, \"").append(c.name().spelling()).append("\"))),\n")
+                    .append("                        \"instances of ").append(c.name().spelling()).append("\");\n");
         }
         return out.toString();
     }
