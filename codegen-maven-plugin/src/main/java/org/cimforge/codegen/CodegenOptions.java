@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cimforge.mof.CompilationResult;
 
 /**
  * What to generate: the base package, which classes (names or globs such as {@code CIM_Storage*};
@@ -41,6 +42,21 @@ public record CodegenOptions(String basePackage, List<String> includes, Set<Arti
     /** A copy that generates only the selected classes (and what they need). */
     public CodegenOptions withIncludes(List<String> patterns) {
         return new CodegenOptions(basePackage, patterns, artifacts, prefixPackages);
+    }
+
+    /**
+     * The selection {@code generate} makes by default for a compilation: with no classes set and classes read from
+     * the include path by name (class search path), the classes of the user's own files and what they need (the
+     * generator closes the selection over superclasses, REF and EmbeddedInstance targets), not every class that
+     * was read. Otherwise these options stand as given.
+     */
+    public CodegenOptions forCompilation(CompilationResult result) {
+        if (!includes.isEmpty() || result.foundOnSearchPath().isEmpty()) {
+            return this;
+        }
+        List<String> own = result.ownClasses().stream().map(c -> c.name().spelling()).toList();
+        // A MOF of instances only declares no class: then what was read is already just what they need.
+        return own.isEmpty() ? this : withIncludes(own);
     }
 
     /** A copy that emits only the given artifacts. */

@@ -138,7 +138,7 @@ final class ProviderGenerator {
                 WildcardTypeName.subtypeOf(Object.class)));
     }
 
-    private static MethodSpec typedMethod(ClassNames names, MethodNames m, String op) {
+    static MethodSpec typedMethod(ClassNames names, MethodNames m, String op) {
         CimMethod method = m.method();
         MethodSpec.Builder b = MethodSpec.methodBuilder(op)
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)

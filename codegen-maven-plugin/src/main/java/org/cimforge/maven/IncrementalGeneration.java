@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.cimforge.codegen.CimForgeGenerator;
-import org.cimforge.codegen.CodegenOptions;
 import org.cimforge.codegen.SourceWriter;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
@@ -65,7 +64,7 @@ final class IncrementalGeneration {
             throw new MofErrors(result.errors().size());
         }
         List<Path> written = new ArrayList<>(SourceWriter.write(
-                CimForgeGenerator.generate(result.schema(), selection(request.options(), result)), request.sourceOutput()));
+                CimForgeGenerator.generate(result.schema(), request.options().forCompilation(result)), request.sourceOutput()));
         written.add(MofBundle.write(result.sources(), request.resourceOutput(), request.bundleName()));
         int removed = removeStale(previous, written);
         // Files read from the local file system are hashed one by one; an include jar as a whole.
@@ -82,21 +81,6 @@ final class IncrementalGeneration {
                 inputList.stream().map(Path::toString).toList(),
                 absolute(written).stream().map(Path::toString).toList()).write(request.stateFile());
         return new Outcome(false, written.size() - 1, removed, result);
-    }
-
-    /**
-     * With no {@code classes} setting, a compilation that read classes from the include path by name
-     * (class search path) generates the classes of the user's own files and what they need (the
-     * generator closes the selection over superclasses, REF and EmbeddedInstance targets), not every
-     * class that was read. Otherwise the options stand as given.
-     */
-    static CodegenOptions selection(CodegenOptions options, CompilationResult result) {
-        if (!options.includes().isEmpty() || result.foundOnSearchPath().isEmpty()) {
-            return options;
-        }
-        List<String> own = result.ownClasses().stream().map(c -> c.name().spelling()).toList();
-        // A MOF of instances only declares no class: then what was read is already just what they need.
-        return own.isEmpty() ? options : options.withIncludes(own);
     }
 
     /** Deletes the files the previous run wrote that this run did not, so removed classes disappear. */

@@ -139,7 +139,7 @@ class IncrementalGenerationTest {
         assertThat(dir.resolve("src/p/t/provider/OtherProvider.java")).doesNotExist();
         // An explicit classes setting still wins over the default.
         CodegenOptions only = CodegenOptions.defaults("p").withIncludes(List.of("T_Job"));
-        assertThat(IncrementalGeneration.selection(only, outcome.compilation())).isSameAs(only);
+        assertThat(only.forCompilation(outcome.compilation())).isSameAs(only);
     }
 
     @Test

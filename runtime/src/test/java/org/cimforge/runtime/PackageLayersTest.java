@@ -43,7 +43,8 @@ class PackageLayersTest {
             Map.entry(R + ".jobs", new String[] {R, R + ".cimxml", R + ".spi", R + ".indication"}),
             Map.entry(R + ".server.dispatch", new String[] {R, R + ".cimxml", R + ".query", R + ".spi"}),
             Map.entry(R + ".server", new String[] {R, R + ".cimxml", R + ".query", R + ".spi", R + ".interop",
-                R + ".indication", R + ".server.dispatch"}));
+                R + ".indication", R + ".server.dispatch"}),
+            Map.entry(R + ".launch", new String[] {R + ".provider", R + ".spi", R + ".store", R + ".server"}));
 
     static JavaClasses main;
 
