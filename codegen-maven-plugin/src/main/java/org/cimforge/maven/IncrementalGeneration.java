@@ -91,12 +91,18 @@ final class IncrementalGeneration {
      * class that was read. Otherwise the options stand as given.
      */
     static CodegenOptions selection(CodegenOptions options, CompilationResult result) {
-        if (!options.includes().isEmpty() || result.foundOnSearchPath().isEmpty()) {
-            return options;
+        List<String> includes = selection(options.includes(), result);
+        return includes == options.includes() ? options : options.withIncludes(includes);
+    }
+
+    /** The same rule for a bare list of class patterns (the {@code doc} goal has no CodegenOptions). */
+    static List<String> selection(List<String> includes, CompilationResult result) {
+        if (!includes.isEmpty() || result.foundOnSearchPath().isEmpty()) {
+            return includes;
         }
         List<String> own = result.ownClasses().stream().map(c -> c.name().spelling()).toList();
         // A MOF of instances only declares no class: then what was read is already just what they need.
-        return own.isEmpty() ? options : options.withIncludes(own);
+        return own.isEmpty() ? includes : own;
     }
 
     /** Deletes the files the previous run wrote that this run did not, so removed classes disappear. */
