@@ -15,7 +15,9 @@ import org.cimforge.codegen.doc.ClassPage.MethodEntry;
 import org.cimforge.codegen.doc.ClassPage.PropertyGroup;
 import org.cimforge.codegen.doc.ClassPage.Referrer;
 import org.cimforge.codegen.doc.ClassPage.TypeText;
+import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.model.CimClass;
+import org.cimforge.mof.model.CimElement;
 import org.cimforge.mof.model.CimMethod;
 import org.cimforge.mof.model.CimName;
 import org.cimforge.mof.model.CimParameter;
@@ -182,16 +184,22 @@ public final class PageModel {
 
     /**
      * Members ordered as the vendor pages order them: those the class itself declares first, then each
-     * superclass's going up the lineage, MOF order within one class.
+     * superclass's going up the lineage, in MOF order (as written in the declaring class) within one class.
      */
     private static <T> List<T> byDeclarer(List<T> members, List<CimClass> lineage, Function<T, CimName> name,
                                           Lookup<T> lookup) {
-        List<T> sorted = new ArrayList<>(members);
-        Map<CimName, Integer> depth = new HashMap<>();
+        Map<CimName, long[]> key = new HashMap<>();
         for (T member : members) {
-            depth.put(name.apply(member), lineage.indexOf(declarer(lineage, name.apply(member), lookup)));
+            CimClass declarer = declarer(lineage, name.apply(member), lookup);
+            SourceLocation at = ((CimElement) lookup.find(declarer, name.apply(member).spelling()).orElseThrow())
+                    .location();
+            key.put(name.apply(member), new long[] {lineage.indexOf(declarer), at == null ? 0 : at.line(),
+                    at == null ? 0 : at.column()});
         }
-        sorted.sort(Comparator.comparingInt(m -> depth.get(name.apply(m))));
+        List<T> sorted = new ArrayList<>(members);
+        sorted.sort(Comparator.comparingLong((T m) -> key.get(name.apply(m))[0])
+                .thenComparingLong(m -> key.get(name.apply(m))[1])
+                .thenComparingLong(m -> key.get(name.apply(m))[2]));
         return sorted;
     }
 
