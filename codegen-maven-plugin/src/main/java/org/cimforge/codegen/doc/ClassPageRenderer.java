@@ -27,7 +27,7 @@ final class ClassPageRenderer {
     }
 
     String render(ClassPage page) {
-        Html h = new Html().begin(page.name() + " \u2013 " + title, "../", SECTIONS);
+        Html h = new Html().begin(page.name() + " - " + title, "../", SECTIONS);
         h.raw("<h1>").text(page.name()).markers(page.markers()).raw("</h1>\n");
         if (page.deprecation() != null) {
             h.raw("<p class=\"deprecated\">").text(page.deprecation()).raw("</p>\n");

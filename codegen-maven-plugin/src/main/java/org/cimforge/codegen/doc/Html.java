@@ -70,21 +70,35 @@ final class Html {
 
     /** A description as paragraphs: a blank line separates paragraphs, a single line break stays a break. */
     Html description(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            out.append("<p class=\"none\">No description.</p>\n");
-            return this;
-        }
-        for (String paragraph : trimmed.split("\\n\\s*\\n")) {
-            String[] lines = paragraph.strip().split("\\n");
-            out.append("<p>");
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) {
-                    out.append("<br/>");
-                }
-                out.append(escape(lines[i].strip()));
+        // Scanned by hand rather than with regular expressions: this runs for every member of every page.
+        boolean open = false;
+        boolean any = false;
+        int lineStart = 0;
+        int length = text.length();
+        while (lineStart <= length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
             }
+            String line = text.substring(lineStart, lineEnd).strip();
+            if (line.isEmpty()) {
+                if (open) {
+                    out.append("</p>\n");
+                    open = false;
+                }
+            } else {
+                out.append(open ? "<br/>" : "<p>");
+                out.append(escape(line));
+                open = true;
+                any = true;
+            }
+            lineStart = lineEnd + 1;
+        }
+        if (open) {
             out.append("</p>\n");
+        }
+        if (!any) {
+            out.append("<p class=\"none\">No description.</p>\n");
         }
         return this;
     }
@@ -99,12 +113,25 @@ final class Html {
 
     /** The first sentence of a description (at most 200 characters), for the index and search results. */
     static String summary(String description) {
-        String text = description.strip().replaceAll("\\s+", " ");
-        int end = text.indexOf(". ");
-        if (end >= 0) {
-            text = text.substring(0, end + 1);
+        StringBuilder b = new StringBuilder(Math.min(description.length(), 210));
+        boolean space = false;
+        for (int i = 0; i < description.length() && b.length() < 210; i++) {
+            char c = description.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+                continue;
+            }
+            if (space) {
+                // A full stop followed by white space ends the first sentence.
+                if (b.charAt(b.length() - 1) == '.') {
+                    break;
+                }
+                b.append(' ');
+                space = false;
+            }
+            b.append(c);
         }
-        return text.length() > 200 ? text.substring(0, 199) + "\u2026" : text;
+        return b.length() > 200 ? b.substring(0, 199) + "\u2026" : b.toString();
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TreeRenderer {
     }
 
     static String render(PageModel model, String title) {
-        Html h = new Html().begin("Inheritance tree \u2013 " + title, "",
+        Html h = new Html().begin("Inheritance tree - " + title, "",
                 " <a href=\"#list\">List</a> <a href=\"#picture\">Picture</a>");
         h.raw("<h1>Inheritance tree</h1>\n<section id=\"list\">\n<h2>As a list</h2>\n<ul class=\"tree\">\n");
         for (CimClass root : model.roots()) {
