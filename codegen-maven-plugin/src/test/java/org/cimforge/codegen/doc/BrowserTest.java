@@ -34,6 +34,15 @@ class BrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path OUT = Path.of("target/doc-browser");
 
+    // Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version; the test uses
+    // WebDriver only, never CDP, so the warning is noise. Held in a field: JUL keeps loggers only weakly.
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools");
+
+    static {
+        CDP_LOG.setLevel(Level.SEVERE);
+    }
+
     private static Path site;
     private ChromeDriver browser;
     private Path profile;
