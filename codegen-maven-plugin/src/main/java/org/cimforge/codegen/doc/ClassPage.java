@@ -9,7 +9,7 @@ import java.util.Map;
  * {@link ClassPageRenderer}. Names of classes are plain strings; the renderer links those that have a page.
  */
 public record ClassPage(String name, String prefix, List<Marker> markers, List<String> superclasses,
-                        List<String> subclasses, List<Referrer> referencedBy, String description, String deprecation,
+                        List<String> subclasses, List<Referrer> referencedBy, String description, Deprecation deprecation,
                         Map<PropertyGroup, List<Member>> properties, List<MethodEntry> methods) {
 
     /** What the index, tree and page headings flag about a class. */
@@ -43,6 +43,17 @@ public record ClassPage(String name, String prefix, List<Marker> markers, List<S
         }
     }
 
+    /**
+     * A Deprecated qualifier: the elements it names as replacements ({@code CIM_X.Y}, {@code CIM_X}), empty when it
+     * names none ({@code "No value"}).
+     */
+    public record Deprecation(List<String> replacements) {
+        @Override
+        public String toString() {
+            return replacements.isEmpty() ? "Deprecated" : "Deprecated: use " + String.join(", ", replacements);
+        }
+    }
+
     /** A REF property or REF parameter of another class that points at this class. */
     public record Referrer(String className, String member, boolean association) {
     }
@@ -64,13 +75,13 @@ public record ClassPage(String name, String prefix, List<Marker> markers, List<S
      * nearest class that redeclared it (null when never overridden, and both null for parameters).
      */
     public record Member(String name, TypeText type, String range, List<ValueRow> values, String units,
-                         String defaultValue, String description, String deprecation, String origin,
+                         String defaultValue, String description, Deprecation deprecation, String origin,
                          String overriddenIn, boolean required) {
     }
 
     /** A method with its parameters by direction and its return-code table (the return ValueMap). */
     public record MethodEntry(String name, TypeText returnType, boolean isStatic, String description,
-                              String deprecation, String origin, String overriddenIn, List<Member> in,
+                              Deprecation deprecation, String origin, String overriddenIn, List<Member> in,
                               List<Member> out, List<Member> inOut, List<ValueRow> returnCodes) {
     }
 }

@@ -2,12 +2,14 @@ package org.cimforge.codegen.doc;
 
 import java.util.List;
 import java.util.Map;
+import org.cimforge.codegen.doc.ClassPage.Deprecation;
 import org.cimforge.codegen.doc.ClassPage.Member;
 import org.cimforge.codegen.doc.ClassPage.MethodEntry;
 import org.cimforge.codegen.doc.ClassPage.PropertyGroup;
 import org.cimforge.codegen.doc.ClassPage.Referrer;
 import org.cimforge.codegen.doc.ClassPage.TypeText;
 import org.cimforge.codegen.doc.ClassPage.ValueRow;
+import org.cimforge.mof.model.CimClass;
 
 /**
  * Renders one class page ({@code classes/<Class>.html}) in the vendor page's order: superclasses, subclasses,
@@ -29,9 +31,7 @@ final class ClassPageRenderer {
     String render(ClassPage page) {
         Html h = new Html().begin(page.name() + " - " + title, "../", SECTIONS);
         h.raw("<h1>").text(page.name()).markers(page.markers()).raw("</h1>\n");
-        if (page.deprecation() != null) {
-            h.raw("<p class=\"deprecated\">").text(page.deprecation()).raw("</p>\n");
-        }
+        deprecation(h, page.deprecation());
         h.raw("<section id=\"superclasses\">\n<h2>Superclasses</h2>\n");
         classList(h, page.superclasses(), "ol");
         h.raw("</section>\n<section id=\"subclasses\">\n<h2>Subclasses</h2>\n");
@@ -45,6 +45,40 @@ final class ClassPageRenderer {
         methods(h, page.methods());
         h.raw("</section>\n");
         return h.end("").toString();
+    }
+
+    /** "Deprecated: use …", each replacement linked to its class's page (and the member's row) when there is one. */
+    private void deprecation(Html h, Deprecation deprecation) {
+        if (deprecation == null) {
+            return;
+        }
+        h.raw("<p class=\"deprecated\">Deprecated");
+        String separator = ": use ";
+        for (String replacement : deprecation.replacements()) {
+            h.raw(separator).raw(replacementLink(replacement));
+            separator = ", ";
+        }
+        h.raw("</p>\n");
+    }
+
+    /** {@code CIM_X.Member} as a link to the member's row on CIM_X's page, {@code CIM_X} to the page. */
+    private String replacementLink(String replacement) {
+        int dot = replacement.indexOf('.');
+        String className = dot < 0 ? replacement : replacement.substring(0, dot);
+        if (!model.documents(className)) {
+            return Html.escape(replacement);
+        }
+        String href = Html.escape(model.spelling(className)) + ".html";
+        if (dot >= 0) {
+            String member = replacement.substring(dot + 1).replace("()", "").strip();
+            CimClass target = model.classOf(className);
+            if (target.property(member).isPresent()) {
+                href += "#p-" + Html.escape(target.property(member).get().name().spelling());
+            } else if (target.method(member).isPresent()) {
+                href += "#m-" + Html.escape(target.method(member).get().name().spelling());
+            }
+        }
+        return "<a href=\"" + href + "\">" + Html.escape(replacement) + "</a>";
     }
 
     private void classList(Html h, List<String> names, String listTag) {
@@ -151,10 +185,8 @@ final class ClassPageRenderer {
         h.raw("</tbody></table>");
     }
 
-    private static void memberDescription(Html h, Member m) {
-        if (m.deprecation() != null) {
-            h.raw("<p class=\"deprecated\">").text(m.deprecation()).raw("</p>");
-        }
+    private void memberDescription(Html h, Member m) {
+        deprecation(h, m.deprecation());
         h.description(m.description());
         StringBuilder notes = new StringBuilder();
         if (m.required()) {
@@ -202,9 +234,7 @@ final class ClassPageRenderer {
             h.raw(", overridden in ").raw(link(m.overriddenIn()));
         }
         h.raw("</p>\n");
-        if (m.deprecation() != null) {
-            h.raw("<p class=\"deprecated\">").text(m.deprecation()).raw("</p>\n");
-        }
+        deprecation(h, m.deprecation());
         h.description(m.description());
         h.raw("<h4>Parameters</h4>\n");
         if (m.in().isEmpty() && m.out().isEmpty() && m.inOut().isEmpty()) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cimforge.codegen.doc.ClassPage.Deprecation;
 import org.cimforge.codegen.doc.ClassPage.ValueRow;
 import org.cimforge.mof.model.CimQualifier;
 import org.cimforge.mof.model.CimType;
@@ -113,18 +114,14 @@ final class MemberFacts {
         return String.valueOf(element);
     }
 
-    /**
-     * Null when not deprecated; otherwise "Deprecated", followed by the replacements the qualifier names
-     * ({@code "No value"} means none).
-     */
-    static String deprecation(Qualifiers q) {
+    /** Null when not deprecated; otherwise the replacements the qualifier names ({@code "No value"} means none). */
+    static Deprecation deprecation(Qualifiers q) {
         CimQualifier found = q.get("Deprecated");
         if (found == null) {
             return null;
         }
-        List<String> replacements = q.strings("Deprecated").stream()
-                .filter(s -> s != null && !s.isBlank() && !s.equalsIgnoreCase("No value")).toList();
-        return replacements.isEmpty() ? "Deprecated" : "Deprecated: use " + String.join(", ", replacements);
+        return new Deprecation(q.strings("Deprecated").stream()
+                .filter(s -> s != null && !s.isBlank() && !s.equalsIgnoreCase("No value")).map(String::strip).toList());
     }
 
     /** The Description qualifier, or empty. */

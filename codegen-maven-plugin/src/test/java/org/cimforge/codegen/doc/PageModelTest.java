@@ -51,7 +51,8 @@ class PageModelTest {
         assertThat(blockSize.units()).isEqualTo("byte");
         assertThat(blockSize.defaultValue()).isEqualTo("512");
         assertThat(member(disk, "HealthState").range()).isEmpty();
-        assertThat(member(disk, "OldSize").deprecation()).isEqualTo("Deprecated: use DOC_Disk.BlockSize");
+        assertThat(member(disk, "OldSize").deprecation().replacements()).containsExactly("DOC_Disk.BlockSize");
+        assertThat(member(disk, "OldSize").deprecation()).hasToString("Deprecated: use DOC_Disk.BlockSize");
         assertThat(blockSize.deprecation()).isNull();
     }
 
