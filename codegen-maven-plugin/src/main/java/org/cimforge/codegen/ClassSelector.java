@@ -16,16 +16,16 @@ import org.cimforge.mof.model.CimProperty;
 import org.cimforge.mof.model.CimSchema;
 
 /**
- * Picks the classes to generate: those matching the include patterns, plus the closure of what
- * their generated code refers to (superclasses, REF targets, EmbeddedInstance classes).
+ * Picks the classes to generate or document: those matching the include patterns, plus the closure of
+ * what they refer to (superclasses, REF targets, EmbeddedInstance classes).
  */
-final class ClassSelector {
+public final class ClassSelector {
 
     private ClassSelector() {
     }
 
     /** Selected classes sorted by name, so output order never depends on MOF order. */
-    static List<CimClass> select(CimSchema schema, List<String> includes) {
+    public static List<CimClass> select(CimSchema schema, List<String> includes) {
         List<Pattern> patterns = includes.stream().map(ClassSelector::glob).toList();
         Set<CimName> chosen = new LinkedHashSet<>();
         Deque<CimClass> work = new ArrayDeque<>();
@@ -79,7 +79,7 @@ final class ClassSelector {
     }
 
     /** The schema prefix of a class name: the part before the first underscore, or "" if none. */
-    static String prefix(String className) {
+    public static String prefix(String className) {
         int underscore = className.indexOf('_');
         return underscore <= 0 ? "" : className.substring(0, underscore).toUpperCase(Locale.ROOT);
     }

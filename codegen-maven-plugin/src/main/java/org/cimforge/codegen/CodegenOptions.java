@@ -51,12 +51,21 @@ public record CodegenOptions(String basePackage, List<String> includes, Set<Arti
      * was read. Otherwise these options stand as given.
      */
     public CodegenOptions forCompilation(CompilationResult result) {
+        List<String> selected = selection(includes, result);
+        return selected == includes ? this : withIncludes(selected);
+    }
+
+    /**
+     * The same rule for a bare list of class patterns (the {@code doc} goal has no generator options): the
+     * patterns as given, or the user's own classes when none is given and the compilation used the class search path.
+     */
+    public static List<String> selection(List<String> includes, CompilationResult result) {
         if (!includes.isEmpty() || result.foundOnSearchPath().isEmpty()) {
-            return this;
+            return includes;
         }
         List<String> own = result.ownClasses().stream().map(c -> c.name().spelling()).toList();
         // A MOF of instances only declares no class: then what was read is already just what they need.
-        return own.isEmpty() ? this : withIncludes(own);
+        return own.isEmpty() ? includes : own;
     }
 
     /** A copy that emits only the given artifacts. */
