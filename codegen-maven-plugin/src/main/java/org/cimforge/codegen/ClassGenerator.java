@@ -24,11 +24,13 @@ final class ClassGenerator {
     private final TypeMapper types;
     private final Accessors accessors;
     private final MethodTypesGenerator methodTypes;
+    private final IndexedEntriesGenerator indexedEntries;
 
     ClassGenerator(TypeMapper types) {
         this.types = types;
         this.accessors = new Accessors(types);
         this.methodTypes = new MethodTypesGenerator(types, accessors);
+        this.indexedEntries = new IndexedEntriesGenerator(types);
     }
 
     TypeSpec generate(ClassNames names) {
@@ -83,6 +85,13 @@ final class ClassGenerator {
                     p.overridesGetter()));
             if (!p.overridesGetter()) {
                 setters.addAll(accessors.setters(property, property.type(), p.setter(), p.enumType(), b));
+            }
+        }
+        for (IndexedGroupNames group : names.indexedGroups) {
+            if (group.declaresHere()) {
+                enums.add(indexedEntries.record(names, group));
+                type.addMethod(indexedEntries.getter(names, group));
+                setters.add(indexedEntries.setter(names, group, b));
             }
         }
         type.addTypes(enums);
