@@ -52,7 +52,8 @@ final class IndexedEntriesGenerator {
                 .returns(ParameterizedTypeName.get(Types.LIST, group.record()))
                 .addJavadoc("Indexed arrays read together, one {@link $T} per index:\n$L.\nAs many records as the longest"
                         + " array has elements; a shorter or NULL array gives null components.\nNever null: empty when every"
-                        + " array is NULL or empty.\n", group.record(), memberList(group));
+                        + " array is NULL or empty.\n$L", group.record(), memberList(group),
+                        DocTags.of("one record per index, never null"));
         List<String> locals = new ArrayList<>();
         for (int i = 0; i < group.members().size(); i++) {
             CimProperty p = group.members().get(i);
@@ -78,8 +79,8 @@ final class IndexedEntriesGenerator {
         MethodSpec.Builder s = MethodSpec.methodBuilder(group.setter()).addModifiers(Modifier.PUBLIC).returns(self)
                 .addParameter(list, "entries")
                 .addJavadoc("Sets Indexed arrays together, element {@code i} of each from record {@code i} (a null record"
-                        + " gives\nNULL elements), so all get the list's length; null sets every one of them to NULL:\n$L.\n",
-                        memberList(group));
+                        + " gives\nNULL elements), so all get the list's length; null sets every one of them to NULL:\n$L.\n$L",
+                        memberList(group), DocTags.of(DocTags.THIS_BUILDER, "entries"));
         for (int i = 0; i < group.members().size(); i++) {
             CimProperty p = group.members().get(i);
             boolean last = i == group.members().size() - 1;
