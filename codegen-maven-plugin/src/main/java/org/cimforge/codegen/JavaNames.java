@@ -40,6 +40,11 @@ final class JavaNames {
             "associators", "referencesTo", "invoke", "awaitJob",
             "useJobIndications", "dispatch", "methodProvider");
 
+    /** The reserved sets of member scopes, built once and shared by every scope. */
+    private static final Set<String> INSTANCE_RESERVED = NameAllocator.withObjectMethods(INSTANCE_MEMBERS);
+    private static final Set<String> BUILDER_RESERVED = NameAllocator.withObjectMethods(BUILDER_MEMBERS);
+    private static final Set<String> OPERATION_RESERVED = NameAllocator.withObjectMethods(OPERATION_MEMBERS);
+
     private final CodegenOptions options;
     private final CimSchema schema;
     private final Map<CimName, ClassName> models = new HashMap<>();
@@ -150,12 +155,10 @@ final class JavaNames {
     }
 
     private static NameAllocator memberScope(ClassNames parent, boolean getters) {
-        NameAllocator scope = NameAllocator.forMembers().reserve(getters ? INSTANCE_MEMBERS : BUILDER_MEMBERS);
         if (parent != null) {
-            NameAllocator inherited = getters ? parent.getters : parent.setters;
-            scope.inherit(inherited);
+            return NameAllocator.forMembers(Set.of()).inherit(getters ? parent.getters : parent.setters);
         }
-        return scope;
+        return NameAllocator.forMembers(getters ? INSTANCE_RESERVED : BUILDER_RESERVED);
     }
 
     private void nameProperties(ClassNames names, NameAllocator nested) {
@@ -258,8 +261,8 @@ final class JavaNames {
             NameAllocator resultEnums = NameAllocator.forTypes()
                     .reserve(List.of(result.simpleName(), ClassNames.BUILDER, "ReturnCode"));
             resultEnums.claim(ClassNames.BUILDER).claim("ReturnCode");
-            NameAllocator getters = NameAllocator.forMembers().reserve(INSTANCE_MEMBERS);
-            NameAllocator setters = NameAllocator.forMembers().reserve(BUILDER_MEMBERS);
+            NameAllocator getters = NameAllocator.forMembers(INSTANCE_RESERVED);
+            NameAllocator setters = NameAllocator.forMembers(BUILDER_RESERVED);
             Map<CimName, MethodNames.ParamNames> params = new LinkedHashMap<>();
             for (CimParameter p : m.parameters()) {
                 String pb = JavaCase.upperCamel(p.name().spelling());
@@ -275,7 +278,7 @@ final class JavaNames {
     }
 
     private void nameOperations(ClassNames names) {
-        NameAllocator ops = NameAllocator.forMembers().reserve(OPERATION_MEMBERS);
+        NameAllocator ops = NameAllocator.forMembers(OPERATION_RESERVED);
         // An inherited method keeps its superclass's operation name: the typed method is declared once, in the
         // declaring class's Methods interface, which the subclass's interface extends.
         for (CimMethod m : names.cimClass.methods()) {
