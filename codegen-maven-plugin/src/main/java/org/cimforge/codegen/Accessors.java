@@ -39,7 +39,8 @@ final class Accessors {
         MethodSpec.Builder g = MethodSpec.methodBuilder(getter).addModifiers(Modifier.PUBLIC)
                 .addJavadoc("$L\n\n<p>CIM {@code $L $L}; null when NULL or not present.$L$L\n",
                         Docs.describe(element, "The " + cimName + " value."), Docs.sanitize(type.toMof()), cimName,
-                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element));
+                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element))
+                .addJavadoc("$L", DocTags.of("the " + cimName + " value, null when NULL or not present"));
         deprecate(g, element);
         if (override) {
             g.addAnnotation(Override.class);
@@ -54,6 +55,7 @@ final class Accessors {
                 MethodSpec.Builder v = MethodSpec.methodBuilder(valueGetter).addModifiers(Modifier.PUBLIC)
                         .addJavadoc("The exact $L value, also for numbers inside ranges or outside the ValueMap;\n"
                                 + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element))
+                        .addJavadoc("$L", DocTags.of("the exact value with its constant, null when NULL or not present"))
                         .returns(Nullness.nullable(TypeMapper.enumValue(enumType)))
                         .addStatement("return enumValue($S, $T.class)", cimName, enumType);
                 deprecate(v, element);
@@ -99,7 +101,9 @@ final class Accessors {
         MethodSpec.Builder g = MethodSpec.methodBuilder(getter).addModifiers(Modifier.PUBLIC).addTypeVariable(e)
                 .addParameter(enumClass, "valueMap")
                 .addJavadoc("$L read through the given ValueMap enum, e.g. the one a subclass redeclares it with;\n"
-                        + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element));
+                        + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element))
+                .addJavadoc("$L", DocTags.of("the value read through {@code valueMap}, null when NULL or not present",
+                        "valueMap", "<E>"));
         deprecate(g, element);
         if (type.array()) {
             out.add(g.returns(Nullness.nullable(ParameterizedTypeName.get(Types.LIST, exact)))
@@ -112,6 +116,8 @@ final class Accessors {
                 .addParameter(enumClass, "valueMap").returns(Nullness.nullable(exact))
                 .addJavadoc("The exact $L value with the constant of the given ValueMap enum it falls under;\n"
                         + "null when NULL or not present.$L\n", cimName, Docs.deprecatedTag(element))
+                .addJavadoc("$L", DocTags.of("the exact value with the constant of {@code valueMap} it falls under",
+                        "valueMap", "<E>"))
                 .addStatement("return enumValue($S, valueMap)", cimName);
         deprecate(v, element);
         out.add(v.build());
@@ -178,7 +184,8 @@ final class Accessors {
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
                 .addParameter(nullable, "value").varargs(varargs)
                 .addJavadoc("Sets $L (null for NULL).$L$L$L\n", element.name().spelling(), note,
-                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element));
+                        Docs.facts(element, defaultValue(element)), Docs.deprecatedTag(element))
+                .addJavadoc("$L", DocTags.of(DocTags.THIS_BUILDER, "value"));
         deprecate(b, element);
         return b;
     }
@@ -189,7 +196,8 @@ final class Accessors {
                 .addParameter(enumType, "constant").addParameter(Number.class, "number")
                 .addJavadoc("Sets $L to an exact number within a constant's range, e.g. a vendor-specific code.\n"
                         + "Fails with {@code IllegalArgumentException} when the constant does not cover the number.$L\n",
-                        element.name().spelling(), Docs.deprecatedTag(element));
+                        element.name().spelling(), Docs.deprecatedTag(element))
+                .addJavadoc("$L", DocTags.of(DocTags.THIS_BUILDER, "constant", "number"));
         deprecate(b, element);
         return b;
     }

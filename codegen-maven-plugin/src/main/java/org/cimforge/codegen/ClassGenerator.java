@@ -24,11 +24,13 @@ final class ClassGenerator {
     private final TypeMapper types;
     private final Accessors accessors;
     private final MethodTypesGenerator methodTypes;
+    private final IndexedEntriesGenerator indexedEntries;
 
     ClassGenerator(TypeMapper types) {
         this.types = types;
         this.accessors = new Accessors(types);
         this.methodTypes = new MethodTypesGenerator(types, accessors);
+        this.indexedEntries = new IndexedEntriesGenerator(types);
     }
 
     TypeSpec generate(ClassNames names) {
@@ -47,14 +49,16 @@ final class ClassGenerator {
         }
         type.addField(classInfo(names, parent));
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
-                .addJavadoc("Wraps an instance as the given class (subclasses pass their own class facts).\n")
+                .addJavadoc("Wraps an instance as the given class (subclasses pass their own class facts).\n$L",
+                        DocTags.of(null, "cimClass", "instance"))
                 .addParameter(Types.CIM_CLASS_INFO, "cimClass")
                 .addParameter(Types.CIM_INSTANCE, "instance")
                 .addStatement("super(cimClass, instance)")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("fromCimInstance")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("A typed view of a received instance; the instance converts back unchanged.\n")
+                .addJavadoc("A typed view of a received instance; the instance converts back unchanged.\n$L",
+                        DocTags.of("the typed view", "instance"))
                 .returns(self)
                 .addParameter(Types.CIM_INSTANCE, "instance")
                 .addStatement("return new $T(CLASS_INFO, instance)", self)
@@ -83,6 +87,13 @@ final class ClassGenerator {
                     p.overridesGetter()));
             if (!p.overridesGetter()) {
                 setters.addAll(accessors.setters(property, property.type(), p.setter(), p.enumType(), b));
+            }
+        }
+        for (IndexedGroupNames group : names.indexedGroups) {
+            if (group.declaresHere()) {
+                enums.add(indexedEntries.record(names, group));
+                type.addMethod(indexedEntries.getter(names, group));
+                setters.add(indexedEntries.setter(names, group, b));
             }
         }
         type.addTypes(enums);
@@ -167,7 +178,7 @@ final class ClassGenerator {
         MethodSpec.Builder m = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A builder holding this instance's properties (those the schema does not know too), CIM\n"
                         + "class name, namespace and keys, to make a changed copy; its {@code build()} checks Required\n"
-                        + "properties again.\n")
+                        + "properties again.\n$L", DocTags.of("a builder holding a copy of this instance"))
                 .returns(ParameterizedTypeName.get(names.abstractBuilder(), WildcardTypeName.subtypeOf(Object.class),
                         WildcardTypeName.subtypeOf(names.model)))
                 .addStatement("return new $T(this)", names.builder());
@@ -192,6 +203,8 @@ final class ClassGenerator {
                 .addTypeVariable(t.withBounds(names.model))
                 .superclass(parentBuilder)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("Starts a builder of the given class (a subclass's builder passes its own).\n$L",
+                                DocTags.of(null, "cimClass"))
                         .addParameter(Types.CIM_CLASS_INFO, "cimClass")
                         .addStatement("super(cimClass)").build())
                 .addMethods(setters)
@@ -205,6 +218,7 @@ final class ClassGenerator {
                 .addJavadoc("Builds {@code $L} instances, for providers.\n", names.cimClass.name().spelling())
                 .superclass(ParameterizedTypeName.get(names.abstractBuilder(), builder, names.model))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("An empty builder.\n")
                         .addStatement("super(CLASS_INFO)").build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addParameter(names.model, "source")

@@ -1,8 +1,10 @@
 package org.cimforge.codegen;
 
 import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cimforge.mof.model.CimClass;
@@ -31,6 +33,8 @@ final class ClassNames {
     final Map<CimName, String> traversalNames = new LinkedHashMap<>();
     /** Simple names of the nested types this class and its ancestors declare (they shadow other types). */
     final Set<String> nestedNamesInLineage = new LinkedHashSet<>();
+    /** Groups of Indexed arrays offered as lists of records, inherited ones first. */
+    final List<IndexedGroupNames> indexedGroups = new ArrayList<>();
     /** Properties whose generic enum overloads ({@code getX(Class<E>)}) this class declares. */
     final Set<CimName> enumOverloadsDeclared = new LinkedHashSet<>();
     /** The typed-method interface ({@code <X>Methods}) of the class. */

@@ -41,7 +41,7 @@ final class ClientGenerator {
                         c.name().spelling())
                 .superclass(ParameterizedTypeName.get(Types.TYPED_CLIENT, names.model))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("A stub addressing the given namespace.\n")
+                        .addJavadoc("A stub addressing the given namespace.\n$L", DocTags.of(null, "client", "namespace"))
                         .addParameter(Types.WBEM_CLIENT, "client")
                         .addParameter(String.class, "namespace")
                         .addStatement("super(client, namespace, $T.CLASS_INFO, $T::fromCimInstance)", names.model,
@@ -81,6 +81,8 @@ final class ClientGenerator {
             out.add(MethodSpec.methodBuilder(names.traversalNames.get(to.name())).addModifiers(Modifier.PUBLIC)
                     .addJavadoc("The {@code $L} objects associated through {@code $L} with the given {@code $L}.\n",
                             to.name().spelling(), names.cimClass.name().spelling(), from.name().spelling())
+                    .addJavadoc("$L$L", DocTags.of("the associated objects", NameAllocator.legal(JavaCase.lowerCamel(
+                            from.name().spelling())) + " the object at the other end"), DocTags.WBEM_EXCEPTION)
                     .returns(ParameterizedTypeName.get(Types.LIST, target))
                     .addParameter(ProviderGenerator.reference(types.target(from.type().referenceClass())),
                             NameAllocator.legal(JavaCase.lowerCamel(from.name().spelling())))
@@ -105,6 +107,8 @@ final class ClientGenerator {
             b.addParameter(ProviderGenerator.reference(names.model), "target");
         }
         Accessors.deprecateWithTag(b, method);
+        b.addJavadoc("$L$L", isStatic ? DocTags.of("the result", "args") : DocTags.of("the result", "target", "args"),
+                DocTags.WBEM_EXCEPTION);
         return b.addParameter(m.argsType(), "args")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("return invoke($L, $S, args.toCimArguments(), $T::fromCim)",
@@ -127,6 +131,9 @@ final class ClientGenerator {
             b.addParameter(ProviderGenerator.reference(names.model), "target");
         }
         Accessors.deprecateWithTag(b, method);
+        b.addJavadoc("$L$L", isStatic ? DocTags.of("the result, the job as read last and its affected elements", "args",
+                "timeout") : DocTags.of("the result, the job as read last and its affected elements", "target", "args",
+                "timeout"), DocTags.WBEM_EXCEPTION);
         b.addParameter(m.argsType(), "args").addParameter(Types.DURATION, "timeout")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("$T result = $N($Largs)", m.resultType(), op, isStatic ? "" : "target, ")

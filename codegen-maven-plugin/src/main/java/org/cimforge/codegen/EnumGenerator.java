@@ -46,7 +46,8 @@ final class EnumGenerator {
         e.addMethod(MethodSpec.methodBuilder("entry").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(Types.VALUE_MAP_ENTRY).addStatement("return entry").build());
         e.addMethod(MethodSpec.methodBuilder("lookup")
-                .addJavadoc("Any raw value (a number of any width, or a string) with the constant it falls under.\n")
+                .addJavadoc("Any raw value (a number of any width, or a string) with the constant it falls under.\n$L",
+                        DocTags.of("the value with its constant, null as constant when none covers it", "raw"))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(TypeMapper.enumValue(name))
                 .addParameter(Object.class, "raw")

@@ -2,6 +2,7 @@ package org.cimforge.codegen;
 
 import com.palantir.javapoet.ClassName;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +28,22 @@ final class JavaNames {
             "isPresent", "rawValue", "value", "list", "ref", "refList", "enumValue", "enumConstant", "enumList",
             "embedded", "embeddedList", "elements", "fromCimInstance", "getReturnValue", "getReturnCode",
             "toCimArguments", "toCimReturnValue", "toCimOutArguments", "returnEnum", "returnAs", "returnJavaValue",
-            "fromCimArguments", "fromCim", "toBuilder");
+            "fromCimArguments", "fromCim", "toBuilder", "rows", "at");
     /** Members of the runtime builder bases that generated setters must not clash with. */
     private static final List<String> BUILDER_MEMBERS = List.of("set", "setEnum", "setEnumValue", "setEnumValues",
             "setEnumConstants", "inNamespace", "toReference", "build", "self", "create", "arguments", "setReturn",
-            "setReturnEnum", "cimReturnValue", "elementInfo", "returnValue", "copyOf");
+            "setReturnEnum", "cimReturnValue", "elementInfo", "returnValue", "copyOf", "column");
     /** Members of the provider and client bases that generated operations must not clash with. */
     private static final List<String> OPERATION_MEMBERS = List.of("cimClass", "adapt", "enumerateInstances",
             "enumerateInstanceNames", "getInstance", "createInstance", "modifyInstance", "deleteInstance",
             "references", "associatorNames", "invokeMethod", "client", "namespace", "classPath", "get", "enumerate",
             "associators", "referencesTo", "invoke", "awaitJob",
             "useJobIndications", "dispatch", "methodProvider");
+
+    /** The reserved sets of member scopes, built once and shared by every scope. */
+    private static final Set<String> INSTANCE_RESERVED = NameAllocator.withObjectMethods(INSTANCE_MEMBERS);
+    private static final Set<String> BUILDER_RESERVED = NameAllocator.withObjectMethods(BUILDER_MEMBERS);
+    private static final Set<String> OPERATION_RESERVED = NameAllocator.withObjectMethods(OPERATION_MEMBERS);
 
     private final CodegenOptions options;
     private final CimSchema schema;
@@ -141,6 +147,7 @@ final class JavaNames {
             names.nestedNamesInLineage.add(fixed);
         }
         nameProperties(names, nested);
+        nameIndexedGroups(names, nested);
         nameMethods(names, nested);
         nameOperations(names);
         byClass.put(c.name(), names);
@@ -148,12 +155,10 @@ final class JavaNames {
     }
 
     private static NameAllocator memberScope(ClassNames parent, boolean getters) {
-        NameAllocator scope = NameAllocator.forMembers().reserve(getters ? INSTANCE_MEMBERS : BUILDER_MEMBERS);
         if (parent != null) {
-            NameAllocator inherited = getters ? parent.getters : parent.setters;
-            scope.inherit(inherited);
+            return NameAllocator.forMembers(Set.of()).inherit(getters ? parent.getters : parent.setters);
         }
-        return scope;
+        return NameAllocator.forMembers(getters ? INSTANCE_RESERVED : BUILDER_RESERVED);
     }
 
     private void nameProperties(ClassNames names, NameAllocator nested) {
@@ -205,6 +210,37 @@ final class JavaNames {
         }
     }
 
+    /**
+     * Names the list-of-records view of each group of Indexed arrays ({@link IndexedGroups}): the record
+     * {@code <First>Entry}, the getter {@code get<First>Entries} and the setter {@code <first>Entries}, after the first
+     * member in property order. A group is declared by the first class of a lineage where it appears; a subclass
+     * whose group shares a member with an inherited one keeps the inherited record unchanged (arrays it links in
+     * beside them are not added, since the inherited getter's return type cannot change).
+     */
+    private void nameIndexedGroups(ClassNames names, NameAllocator nested) {
+        List<IndexedGroupNames> inherited = names.parent == null ? List.of() : names.parent.indexedGroups;
+        for (IndexedGroupNames g : inherited) {
+            names.indexedGroups.add(g.inherited());
+        }
+        for (List<CimProperty> group : IndexedGroups.of(names.cimClass)) {
+            Set<CimName> members = new HashSet<>();
+            group.forEach(p -> members.add(p.name()));
+            if (inherited.stream().anyMatch(g -> g.members().stream().anyMatch(m -> members.contains(m.name())))) {
+                continue;
+            }
+            String first = group.get(0).name().spelling();
+            String record = nested.allocate(JavaCase.upperCamel(first) + "Entry");
+            names.nestedNamesInLineage.add(record);
+            // The getter's locals are named like the components, beside these three.
+            NameAllocator scope = NameAllocator.forMembers().reserve(List.of("rows", "entries", "i"));
+            List<String> components = group.stream().map(p -> scope.allocate(JavaCase.lowerCamel(p.name().spelling())))
+                    .toList();
+            names.indexedGroups.add(new IndexedGroupNames(group, names.model.nestedClass(record), components,
+                    names.getters.allocate("get" + JavaCase.upperCamel(first) + "Entries"),
+                    names.setters.allocate(JavaCase.lowerCamel(first) + "Entries"), true));
+        }
+    }
+
     private void nameMethods(ClassNames names, NameAllocator nested) {
         for (CimMethod m : names.cimClass.methods()) {
             MethodNames fromParent = names.parent == null ? null : names.parent.methods.get(m.name());
@@ -225,8 +261,8 @@ final class JavaNames {
             NameAllocator resultEnums = NameAllocator.forTypes()
                     .reserve(List.of(result.simpleName(), ClassNames.BUILDER, "ReturnCode"));
             resultEnums.claim(ClassNames.BUILDER).claim("ReturnCode");
-            NameAllocator getters = NameAllocator.forMembers().reserve(INSTANCE_MEMBERS);
-            NameAllocator setters = NameAllocator.forMembers().reserve(BUILDER_MEMBERS);
+            NameAllocator getters = NameAllocator.forMembers(INSTANCE_RESERVED);
+            NameAllocator setters = NameAllocator.forMembers(BUILDER_RESERVED);
             Map<CimName, MethodNames.ParamNames> params = new LinkedHashMap<>();
             for (CimParameter p : m.parameters()) {
                 String pb = JavaCase.upperCamel(p.name().spelling());
@@ -242,7 +278,7 @@ final class JavaNames {
     }
 
     private void nameOperations(ClassNames names) {
-        NameAllocator ops = NameAllocator.forMembers().reserve(OPERATION_MEMBERS);
+        NameAllocator ops = NameAllocator.forMembers(OPERATION_RESERVED);
         // An inherited method keeps its superclass's operation name: the typed method is declared once, in the
         // declaring class's Methods interface, which the subclass's interface extends.
         for (CimMethod m : names.cimClass.methods()) {

@@ -1,6 +1,9 @@
 package org.cimforge.codegen;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The public top-level types of {@code java.lang} and {@code java.util} in Java 17, written out rather than read
@@ -48,12 +51,15 @@ final class JdkNames {
             + "TooManyListenersException TreeMap TreeSet UUID UnknownFormatConversionException "
             + "UnknownFormatFlagsException Vector WeakHashMap").split(" "));
 
+    /** Both lists in lower case: type names are compared ignoring case, as file systems may. */
+    private static final Set<String> LOWER_CASE = Stream.concat(JAVA_LANG.stream(), JAVA_UTIL.stream())
+            .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
     private JdkNames() {
     }
 
     /** True when a simple name is a public type of java.lang or java.util (compared ignoring case, like file names). */
     static boolean clashes(String simpleName) {
-        return JAVA_LANG.stream().anyMatch(simpleName::equalsIgnoreCase)
-                || JAVA_UTIL.stream().anyMatch(simpleName::equalsIgnoreCase);
+        return LOWER_CASE.contains(simpleName.toLowerCase(Locale.ROOT));
     }
 }

@@ -47,7 +47,8 @@ final class MethodTypesGenerator {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addParameter(arguments(), "arguments").addStatement("super(PARAMETERS, arguments)").build())
                 .addMethod(MethodSpec.methodBuilder("fromCimArguments").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .addJavadoc("The typed view of received arguments (null for none).\n")
+                        .addJavadoc("The typed view of received arguments (null for none).\n$L",
+                                DocTags.of("the typed view", "arguments"))
                         .returns(self).addParameter(arguments(), "arguments")
                         .addStatement("return new $T(arguments)", self).build());
         List<MethodSpec> setters = new ArrayList<>();
@@ -67,10 +68,13 @@ final class MethodTypesGenerator {
                 .addJavadoc("Builds the IN arguments of a call.\n")
                 .superclass(ParameterizedTypeName.get(Types.ARGUMENTS_BUILDER, builder))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("An empty builder.\n")
                         .addStatement("super(PARAMETERS)").build())
                 .addMethod(self(builder))
                 .addMethods(setters)
                 .addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                        .addJavadoc("The arguments; a Required IN parameter without a value is an\n"
+                                + "{@code IllegalStateException} naming it.\n$L", DocTags.of("the arguments"))
                         .addStatement("return new $T(arguments())", self).build())
                 .build());
         return type.build();
@@ -87,6 +91,7 @@ final class MethodTypesGenerator {
                         owner.name().spelling(), m.name().spelling())
                 .addField(FieldSpec.builder(Types.PROPERTY_INFO, "RETURN_TYPE", Modifier.PUBLIC, Modifier.STATIC,
                                 Modifier.FINAL)
+                        .addJavadoc("Schema facts of the return value.\n")
                         .initializer("new $T($S, $T.$L, $L, $S, false$L)", Types.PROPERTY_INFO, "ReturnValue",
                                 Types.CIM_KIND, TypeMapper.kind(m.returnType(), m), m.returnType().array(),
                                 Accessors.refClass(m.returnType()), names.returnEnum() == null ? CodeBlock.of("")
@@ -98,7 +103,8 @@ final class MethodTypesGenerator {
                         .addParameter(Object.class, "returnValue").addParameter(arguments(), "outArguments")
                         .addStatement("super(RETURN_TYPE, OUT_PARAMETERS, returnValue, outArguments)").build())
                 .addMethod(MethodSpec.methodBuilder("fromCim").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .addJavadoc("The typed view of a JSR48 return value and OUT arguments.\n")
+                        .addJavadoc("The typed view of a JSR48 return value and OUT arguments.\n$L",
+                                DocTags.of("the typed view", "returnValue", "outArguments"))
                         .returns(self)
                         .addParameter(Object.class, "returnValue").addParameter(arguments(), "outArguments")
                         .addStatement("return new $T(returnValue, outArguments)", self).build());
@@ -107,6 +113,7 @@ final class MethodTypesGenerator {
                 .addJavadoc("Builds a result, for providers.\n")
                 .superclass(ParameterizedTypeName.get(Types.METHOD_RESULT_BUILDER, builder))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("An empty builder.\n")
                         .addStatement("super(RETURN_TYPE, OUT_PARAMETERS)").build())
                 .addMethod(self(builder));
         returnAccessors(type, b, names, builder);
@@ -122,6 +129,7 @@ final class MethodTypesGenerator {
             }
         }
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("The result (OUT parameters are not checked as Required).\n$L", DocTags.of("the result"))
                 .addStatement("return new $T(cimReturnValue(), arguments())", self).build());
         type.addType(b.build());
         return type.build();
@@ -136,29 +144,33 @@ final class MethodTypesGenerator {
                     "the return value of {@code " + m.name().spelling() + "}"));
             TypeName exact = TypeMapper.enumValue(returnEnum);
             type.addMethod(MethodSpec.methodBuilder("getReturnCode").addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("The return code, or null when none was returned or it is not in the ValueMap.\n")
+                    .addJavadoc("The return code, or null when none was returned or it is not in the ValueMap.\n$L",
+                            DocTags.of("the return code, or null"))
                     .returns(Nullness.nullable(returnEnum))
                     .addStatement("$T value = returnEnum($T.class)", Nullness.nullable(exact), returnEnum)
                     .addStatement("return value == null ? null : value.constant()").build());
             type.addMethod(MethodSpec.methodBuilder("getReturnValue").addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("The exact return value with the constant it falls under; null when none was returned.\n")
+                    .addJavadoc("The exact return value with the constant it falls under; null when none was returned.\n$L",
+                            DocTags.of("the exact return value, or null"))
                     .returns(Nullness.nullable(exact)).addStatement("return returnEnum($T.class)", returnEnum).build());
             boolean ranges = Accessors.hasNumericRanges(m, m.returnType());
             builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
                     .addJavadoc(ranges ? "Sets the return value to a discrete code. A range constant is refused\n"
                             + "({@code IllegalArgumentException}): pass it with the exact number to\n"
                             + "{@code returnValue(constant, number)}.\n" : "Sets the return value to a code.\n")
+                    .addJavadoc("$L", DocTags.of(DocTags.THIS_BUILDER, "value"))
                     .returns(builderType).addParameter(Nullness.nullable(returnEnum), "value")
                     .addStatement("return setReturnEnum(value)").build());
             builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Sets the return value to an exact value (any number, also inside ranges or outside the map).\n")
+                    .addJavadoc("Sets the return value to an exact value (any number, also inside ranges or outside the map).\n$L",
+                            DocTags.of(DocTags.THIS_BUILDER, "value"))
                     .returns(builderType).addParameter(Nullness.nullable(exact), "value")
                     .addStatement("return setReturn(value == null ? null : value.raw())").build());
             if (ranges) {
                 builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Sets the return value to an exact number within a constant's range, e.g. a"
                                 + " vendor-specific code.\nFails with {@code IllegalArgumentException} when the constant"
-                                + " does not cover the number.\n")
+                                + " does not cover the number.\n$L", DocTags.of(DocTags.THIS_BUILDER, "constant", "number"))
                         .returns(builderType).addParameter(returnEnum, "constant").addParameter(Number.class, "number")
                         .addStatement("return setReturn($T.of(constant, number).raw())", Types.ENUM_VALUE).build());
             }
@@ -166,13 +178,14 @@ final class MethodTypesGenerator {
         }
         TypeName javaType = simpleReturn(m) ? TypeMapper.scalar(m.returnType().type()) : ClassName.get(Object.class);
         type.addMethod(MethodSpec.methodBuilder("getReturnValue").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The return value in its Java form; null when none was returned.\n")
+                .addJavadoc("The return value in its Java form; null when none was returned.\n$L",
+                        DocTags.of("the return value, or null"))
                 .returns(Nullness.nullable(javaType))
                 .addStatement(simpleReturn(m) ? CodeBlock.of("return returnAs($T.class)", javaType)
                         : CodeBlock.of("return returnJavaValue()"))
                 .build());
         builder.addMethod(MethodSpec.methodBuilder("returnValue").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Sets the return value (null for NULL).\n")
+                .addJavadoc("Sets the return value (null for NULL).\n$L", DocTags.of(DocTags.THIS_BUILDER, "value"))
                 .returns(builderType).addParameter(Nullness.nullable(javaType), "value")
                 .addStatement("return setReturn(value)").build());
     }
@@ -202,6 +215,7 @@ final class MethodTypesGenerator {
             }
         }
         return FieldSpec.builder(Types.ELEMENT_SET, field, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Schema facts of the $L parameters.\n", checkRequired ? "IN" : "OUT")
                 .initializer(CodeBlock.builder().add("$T.of($T.of(", Types.ELEMENT_SET, Types.LIST).indent()
                         .add(list.build()).unindent().add("))").build())
                 .build();

@@ -34,21 +34,39 @@ public final class NameAllocator {
     private final boolean caseInsensitive;
     private final Set<String> reserved = new HashSet<>();
     private final Set<String> taken = new HashSet<>();
+    /** Reserved names shared by many scopes, never copied (the generator makes thousands of member scopes). */
+    private final Set<String> sharedReserved;
+    /** The scope this one inherited from: its names count as used or reserved here too, without a copy. */
+    private NameAllocator parent;
 
-    private NameAllocator(boolean caseInsensitive) {
+    private NameAllocator(boolean caseInsensitive, Set<String> sharedReserved) {
         this.caseInsensitive = caseInsensitive;
+        this.sharedReserved = sharedReserved;
     }
 
     /** A scope for members (methods, fields, enum constants), where case matters. */
     public static NameAllocator forMembers() {
-        NameAllocator scope = new NameAllocator(false);
-        scope.reserve(OBJECT_METHODS);
-        return scope;
+        return new NameAllocator(false, OBJECT_METHODS);
+    }
+
+    /**
+     * A member scope whose reserved names are {@link #OBJECT_METHODS} plus {@code shared}, an immutable set that is
+     * read, not copied (see {@link #withObjectMethods}).
+     */
+    static NameAllocator forMembers(Set<String> shared) {
+        return new NameAllocator(false, shared);
+    }
+
+    /** {@link #OBJECT_METHODS} and the given names, as one immutable set for {@link #forMembers(Set)}. */
+    static Set<String> withObjectMethods(Iterable<String> names) {
+        Set<String> all = new HashSet<>(OBJECT_METHODS);
+        names.forEach(all::add);
+        return Set.copyOf(all);
     }
 
     /** A scope for type names, which must stay distinct on case-insensitive file systems. */
     public static NameAllocator forTypes() {
-        return new NameAllocator(true);
+        return new NameAllocator(true, Set.of());
     }
 
     /** Marks names as unavailable: a request for one of them gets a trailing underscore. */
@@ -67,28 +85,68 @@ public final class NameAllocator {
 
     /** Takes over every name another scope has used or reserved (a subclass scope inherits its superclass's). */
     public NameAllocator inherit(NameAllocator other) {
-        reserved.addAll(other.reserved);
-        taken.addAll(other.taken);
+        if (parent == null && other.caseInsensitive == caseInsensitive) {
+            // Linked, not copied: a superclass's scope no longer changes once its subclasses are named.
+            parent = other;
+        } else {
+            reserved.addAll(other.allReserved());
+            taken.addAll(other.allTaken());
+        }
         return this;
     }
 
     /** True when the name is already used in this scope. */
     public boolean isTaken(String name) {
-        return taken.contains(key(name));
+        return takenKey(key(name));
     }
 
     /** A fresh identifier for the suggested name, renamed by the rules above as needed. */
     public String allocate(String suggestion) {
         String base = legal(suggestion);
-        if (reserved.contains(key(base))) {
+        if (reservedKey(key(base))) {
             base = base + "_";
         }
         String candidate = base;
-        for (int n = 2; taken.contains(key(candidate)); n++) {
+        for (int n = 2; takenKey(key(candidate)); n++) {
             candidate = base + "_" + n;
         }
         taken.add(key(candidate));
         return candidate;
+    }
+
+    private boolean takenKey(String key) {
+        for (NameAllocator s = this; s != null; s = s.parent) {
+            if (s.taken.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reservedKey(String key) {
+        for (NameAllocator s = this; s != null; s = s.parent) {
+            if (s.reserved.contains(key) || s.sharedReserved.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> allTaken() {
+        Set<String> all = new HashSet<>();
+        for (NameAllocator s = this; s != null; s = s.parent) {
+            all.addAll(s.taken);
+        }
+        return all;
+    }
+
+    private Set<String> allReserved() {
+        Set<String> all = new HashSet<>();
+        for (NameAllocator s = this; s != null; s = s.parent) {
+            all.addAll(s.reserved);
+            all.addAll(s.sharedReserved);
+        }
+        return all;
     }
 
     /** The suggestion made into a legal identifier (symbols, leading digit, keywords), without uniqueness. */

@@ -99,12 +99,15 @@ final class ProviderGenerator {
         }
         dispatch.endControlFlow().endControlFlow();
         type.addMethod(invokeMethod("dispatch", self).addModifiers(Modifier.STATIC)
-                .addJavadoc("Calls the typed method of {@code provider} named by {@code methodName} (any case).\n")
+                .addJavadoc("Calls the typed method of {@code provider} named by {@code methodName} (any case).\n$L$L",
+                        DocTags.of("the CIM return value", "provider", "context", "target the object path of the call",
+                                "methodName", "in", "out"), DocTags.WBEM_EXCEPTION)
                 .addCode(dispatch.build())
                 .build());
         type.addMethod(MethodSpec.methodBuilder("methodProvider").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The untyped method provider a server registers ({@code CimProviderRegistry.typedMethods})\n"
-                        + "that calls the typed methods of {@code provider}.\n")
+                        + "that calls the typed methods of {@code provider}.\n$L",
+                        DocTags.of("the method provider", "provider"))
                 .returns(Types.METHOD_PROVIDER)
                 .addParameter(self, "provider")
                 .addStatement("return new $T() {\n$>@$T\npublic $T invokeMethod($T context, $T target, $T methodName,"
@@ -152,6 +155,8 @@ final class ProviderGenerator {
             b.addParameter(reference(names.model), "target");
         }
         Accessors.deprecateWithTag(b, method);
+        b.addJavadoc("$L$L", isStatic(method) ? DocTags.of("the result", "context", "args")
+                : DocTags.of("the result", "context", "target", "args"), DocTags.WBEM_EXCEPTION);
         return b.addParameter(m.argsType(), "args")
                 .addException(Types.WBEM_EXCEPTION)
                 .addStatement("throw $T.notSupported($S)", Types.CIM_ERRORS, method.name().spelling())

@@ -27,9 +27,16 @@ final class Javac {
 
     /** Compiles the files (and any hand-written sources using them) against the test class path, asserting nothing. */
     static Compilation compilation(List<JavaFile> files, JavaFileObject... extra) {
+        return compilation(List.of(), files, extra);
+    }
+
+    /** Like {@link #compilation(List, JavaFileObject...)} with more javac options (e.g. doclint). */
+    static Compilation compilation(List<String> moreOptions, List<JavaFile> files, JavaFileObject... extra) {
         List<JavaFileObject> sources = new ArrayList<>(files.stream().map(JavaFile::toJavaFileObject).toList());
         sources.addAll(List.of(extra));
-        return Compiler.javac().withOptions(OPTIONS)
+        List<String> options = new ArrayList<>(OPTIONS);
+        options.addAll(moreOptions);
+        return Compiler.javac().withOptions(options)
                 .withClasspath(classPath())
                 .compile(sources);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -85,6 +86,21 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
     /** Sets a ValueMap array from exact values (any numbers, also inside ranges or outside the map). */
     protected final B setEnumValues(String name, List<? extends EnumValue<?>> list) {
         return set(name, EnumValue.rawOf(list));
+    }
+
+    /**
+     * One Indexed array of a list of rows (the records of an {@code ...Entries} setter): the component of every
+     * row in order, null for a null row; null for a null list, so every array of the group becomes NULL.
+     */
+    protected static <R, V> List<V> column(List<? extends R> rows, Function<? super R, ? extends V> component) {
+        if (rows == null) {
+            return null;
+        }
+        List<V> column = new ArrayList<>(rows.size());
+        for (R row : rows) {
+            column.add(row == null ? null : component.apply(row));
+        }
+        return column;
     }
 
     private PropertyInfo elementInfo(String name) {

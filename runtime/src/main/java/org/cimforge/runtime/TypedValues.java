@@ -129,4 +129,21 @@ public abstract class TypedValues {
         raw.forEach(v -> typed.add(v == null ? null : adapter.apply((CIMInstance) v)));
         return Collections.unmodifiableList(typed);
     }
+
+    /**
+     * The number of rows of Indexed arrays read together (arrays linked by ModelCorrespondence whose elements
+     * at the same index describe one thing): the length of the longest, a NULL array counting as empty.
+     */
+    protected static int rows(List<?>... columns) {
+        int rows = 0;
+        for (List<?> column : columns) {
+            rows = column == null ? rows : Math.max(rows, column.size());
+        }
+        return rows;
+    }
+
+    /** Element {@code index} of an Indexed array, or null when the array is NULL or shorter than the longest. */
+    protected static <T> T at(List<T> column, int index) {
+        return column == null || index >= column.size() ? null : column.get(index);
+    }
 }
