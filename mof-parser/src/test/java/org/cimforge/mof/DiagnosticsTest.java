@@ -69,6 +69,11 @@ class DiagnosticsTest {
                         "class A { string s; };\ninstance of A { s = \"a\"; s = \"b\"; };", 2, 26),
                 Arguments.of(DiagnosticCode.DUPLICATE_ALIAS,
                         "class A { };\ninstance of A as $x { };\ninstance of A as $x { };", 3, 13),
+                Arguments.of(DiagnosticCode.REAL_OUT_OF_RANGE, "class A { real32 r = 1e39; };", 1, 22),
+                Arguments.of(DiagnosticCode.ARRAY_TOO_LONG, "class A { uint8 a[2] = {1, 2, 3}; };", 1, 24),
+                Arguments.of(DiagnosticCode.CONTROL_CHARACTER, "class A { string s = \"a\u0000b\"; };", 1, 24),
+                Arguments.of(DiagnosticCode.TOO_MANY_ERRORS, "@\n".repeat(101), 101, 1),
+                Arguments.of(DiagnosticCode.TOO_MANY_WARNINGS, "#pragma junkname (\"x\")\n".repeat(101), 101, 1),
                 Arguments.of(DiagnosticCode.UNKNOWN_ALIAS,
                         "class N { };\n[Association] class L { N REF r; };\ninstance of L { r = $missing; };", 3, 21));
     }

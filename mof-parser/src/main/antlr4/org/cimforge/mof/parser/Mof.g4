@@ -41,8 +41,9 @@ flavorSpec
     : FLAVOR '(' identifier ( ',' identifier )* ')'
     ;
 
+// DSP0004 2.x: an optional alias (`class M_B as $BB : M_A`) that instance REF values may use.
 classDeclaration
-    : qualifierList? CLASS className=identifier ( ':' superClass=identifier )?
+    : qualifierList? CLASS className=identifier ( AS alias=ALIAS_IDENTIFIER )? ( ':' superClass=identifier )?
       '{' classFeature* '}' ';'
     ;
 
