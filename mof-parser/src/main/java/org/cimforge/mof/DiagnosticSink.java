@@ -18,6 +18,7 @@ public final class DiagnosticSink {
     private final Map<String, Integer> warningsPerFile = new HashMap<>();
     private final Map<String, Suppressed> suppressedWarnings = new LinkedHashMap<>();
     private Suppressed suppressedErrors;
+    private SourceLocation parsingStoppedAt;
     private int errorCount;
     private int shownErrors;
 
@@ -89,6 +90,13 @@ public final class DiagnosticSink {
         }
     }
 
+    /** Records that a file's parser stopped at the error limit, at the given place. */
+    public void parsingStopped(SourceLocation where) {
+        if (parsingStoppedAt == null) {
+            parsingStoppedAt = where;
+        }
+    }
+
     private boolean keeps(Severity severity, SourceLocation location) {
         if (severity == Severity.ERROR) {
             return shownErrors < limits.errorCap();
@@ -121,9 +129,15 @@ public final class DiagnosticSink {
                 DiagnosticCode.TOO_MANY_WARNINGS, s.first, "too many warnings in " + path + ": " + s.count
                 + " more not shown (the limit is " + limits.maxWarningsPerFile() + " per file)", null)));
         if (suppressedErrors != null) {
+            String stopped = parsingStoppedAt == null ? ""
+                    : "; parsing stopped at " + parsingStoppedAt + ", so there may be more";
             all.add(new Diagnostic(Severity.ERROR, DiagnosticCode.TOO_MANY_ERRORS, suppressedErrors.first,
                     "too many errors: " + suppressedErrors.count + " more not shown (the limit is "
-                            + limits.maxErrors() + "), the first of them here", null));
+                            + limits.maxErrors() + "), the first of them here" + stopped, null));
+        } else if (parsingStoppedAt != null) {
+            all.add(new Diagnostic(Severity.ERROR, DiagnosticCode.TOO_MANY_ERRORS, parsingStoppedAt,
+                    "too many errors: parsing stopped here at the limit of " + limits.maxErrors()
+                            + " errors, so there may be more", null));
         }
         return all;
     }

@@ -23,6 +23,7 @@ final class FileDiagnostics {
     private final Dropped errorsDropped = new Dropped(Severity.ERROR);
     private final Dropped warningsDropped = new Dropped(Severity.WARNING);
     private int errors;
+    private SourceLocation stoppedAt;
     private int warnings;
 
     /** Diagnostics of one severity left out: how many, and where the first was. */
@@ -96,5 +97,15 @@ final class FileDiagnostics {
     /** The counts of what was left out (count 0 when nothing was). */
     List<Dropped> dropped() {
         return List.of(errorsDropped, warningsDropped);
+    }
+
+    /** Marks that the parser gave up at this place because the error limit was reached. */
+    void stoppedAt(SourceLocation location) {
+        stoppedAt = location;
+    }
+
+    /** Where the parser gave up, or null when it read the whole file. */
+    SourceLocation stoppedAt() {
+        return stoppedAt;
     }
 }

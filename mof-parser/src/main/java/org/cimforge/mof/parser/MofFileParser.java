@@ -17,6 +17,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import org.cimforge.mof.Diagnostic;
 import org.cimforge.mof.DiagnosticLimits;
 import org.cimforge.mof.DroppedDiagnostics;
+import org.cimforge.mof.Severity;
 import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.SourceText;
@@ -77,6 +78,8 @@ public final class MofFileParser {
                 tree = parser.mofSpecification();
                 syntaxErrors = parser.getNumberOfSyntaxErrors() > 0;
             } catch (ErrorLimitReached stop) {
+                Token at = parser.getCurrentToken();
+                diagnostics.stoppedAt(new SourceLocation(source.path(), at.getLine(), at.getCharPositionInLine() + 1));
                 tree = root.withoutLastProduction();
                 syntaxErrors = true;
             }
@@ -88,6 +91,9 @@ public final class MofFileParser {
             if (d.count > 0) {
                 dropped.add(new DroppedDiagnostics(d.severity, d.first, d.count));
             }
+        }
+        if (diagnostics.stoppedAt() != null) {
+            dropped.add(new DroppedDiagnostics(Severity.ERROR, diagnostics.stoppedAt(), 0, true));
         }
         return new Result(file, sorted, dropped);
     }

@@ -16,6 +16,7 @@ import org.cimforge.mof.SourceText;
 final class SyntaxErrorListener extends BaseErrorListener {
     // Beyond this many alternatives a list of expected tokens stops helping the reader.
     private static final int MAX_EXPECTED_SHOWN = 4;
+    private static final int MAX_TOKEN_SHOWN = 40;
 
     private final SourceText source;
     private final FileDiagnostics diagnostics;
@@ -42,8 +43,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
     }
 
+    // A 100 KB name must not be quoted in full in each message.
+    private static String shortened(String text) {
+        return text.length() <= MAX_TOKEN_SHOWN ? text : text.substring(0, MAX_TOKEN_SHOWN) + "...";
+    }
+
     private static String describe(Parser parser, Token token, RecognitionException e) {
-        String found = token.getType() == Token.EOF ? "end of file" : "'" + token.getText() + "'";
+        String found = token.getType() == Token.EOF ? "end of file" : "'" + shortened(token.getText()) + "'";
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                 : parser.getExpectedTokens();
         List<String> names = new ArrayList<>();

@@ -266,7 +266,13 @@ public final class SourceLoader {
         texts.put(loaded.file.source().path(), loaded.file.source());
         sink.register(loaded.file.source());
         loaded.diagnostics.forEach(sink::addDiagnostic);
-        loaded.dropped.forEach(d -> sink.addSuppressed(d.severity(), d.first(), d.count()));
+        for (DroppedDiagnostics d : loaded.dropped) {
+            if (d.parsingStopped()) {
+                sink.parsingStopped(d.first());
+            } else {
+                sink.addSuppressed(d.severity(), d.first(), d.count());
+            }
+        }
         stack.push(key);
         open.add(key);
         return new Frame(key, path, loaded);
