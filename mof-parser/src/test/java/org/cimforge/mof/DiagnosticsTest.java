@@ -172,6 +172,35 @@ class DiagnosticsTest {
         assertThat(Mofc.run(new String[0], new PrintStream(out), new PrintStream(err))).isEqualTo(2);
     }
 
+    @Test
+    void wmiVoidMethodsAreReportedAtVoidAndTheRestOfTheClassStays() {
+        CompilationResult result = Mof.compile("""
+                class A {
+                  string Name;
+                  [Description("x")] void M([Out, ValueMap{"1"}] uint32 x);
+                };""");
+        assertThat(result.errors()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX);
+            assertThat(d.location()).isEqualTo(new SourceLocation("test.mof", 3, 22));
+            assertThat(d.message()).contains("'void' is not a CIM data type");
+        });
+        assertThat(result.schema().cimClass("A").orElseThrow().property("Name")).isPresent();
+    }
+
+    @Test
+    void aTopLevelFileNotFoundAsGivenIsLookedUpOnTheIncludePath(@TempDir Path dir) throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("Extra.mof"), "class Extra { };");
+        CompilationResult result = MofCompiler.builder().includePath(List.of(schema)).build()
+                .compile(List.of(Path.of("Extra.mof")));
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.files()).containsExactly(schema.resolve("Extra.mof").toString());
+        CompilationResult missing = MofCompiler.builder().includePath(List.of(schema)).build()
+                .compile(List.of(Path.of("Absent.mof")));
+        assertThat(missing.errors()).extracting(Diagnostic::headline)
+                .containsExactly("Absent.mof:1:1: error: cannot read file: Absent.mof does not exist or is not readable [file-not-found]");
+    }
+
     @AfterAll
     static void everyCodeHasATest() {
         assertThat(COVERED).containsExactlyInAnyOrder(DiagnosticCode.values());

@@ -61,8 +61,10 @@ referenceDeclaration
     : qualifierList? objectRef name=identifier array? defaultValue? ';'
     ;
 
+// `unknownType` reads a return type that is no CIM type (WMI's `void`), so that the resolver-free
+// error points at that word rather than at the method name or a parameter's qualifiers.
 methodDeclaration
-    : qualifierList? ( dataType | objectRef ) name=identifier
+    : qualifierList? ( dataType | objectRef | unknownType=identifier ) name=identifier
       '(' ( parameter ( ',' parameter )* )? ')' ';'
     ;
 
