@@ -19,7 +19,8 @@ public final class Mofc {
     private static final String USAGE = """
             usage: mofc [options] file.mof...
               -I, --include DIR   add DIR to the include path (repeatable); a class or qualifier no
-                                  file declares is also looked up there (CIM_X in CIM_X.mof)
+                                  file declares is also looked up there (CIM_X in CIM_X.mof), and
+                                  so is a file.mof argument that does not exist as given
               --werror            treat warnings as errors
               --redefinition=keep-first|replace|error
                                   a class declared again: the first declaration stands (default),
