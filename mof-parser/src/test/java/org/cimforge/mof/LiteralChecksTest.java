@@ -53,4 +53,13 @@ class LiteralChecksTest {
         assertThat(result.schema().cimClass("A").orElseThrow().property("E").orElseThrow().defaultValue().value())
                 .isEqualTo("x\u0000");
     }
+
+    @Test
+    void arraysWithNullOrBadElementsAreReportedNotACrash() {
+        CompilationResult result = compile("class A { uint8 Bad[] = {1, 300}; uint8 Holes[] = {1, NULL}; };");
+        assertThat(result.errors()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.VALUE_OUT_OF_RANGE);
+        CimClass a = result.schema().cimClass("A").orElseThrow();
+        assertThat(a.property("Holes").orElseThrow().defaultValue().elements()).containsExactly(1L, null);
+        assertThat(a.property("Bad").orElseThrow().defaultValue().elements()).containsExactly(1L, null);
+    }
 }
