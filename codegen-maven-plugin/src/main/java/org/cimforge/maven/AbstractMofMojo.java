@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.RedefinitionPolicy;
 
 /** Parameters and helpers shared by the goals that read MOF: which files, the include path, strictness. */
 abstract class AbstractMofMojo extends AbstractMojo {
@@ -49,9 +50,25 @@ abstract class AbstractMofMojo extends AbstractMojo {
     @Parameter(property = "cimforge.werror", defaultValue = "false")
     protected boolean warningsAsErrors;
 
+    /**
+     * What a class declared a second time does: {@code keep-first} (the first declaration stands, with a
+     * {@code duplicate-class} warning), {@code replace} (the later one replaces it) or {@code error}.
+     */
+    @Parameter(property = "cimforge.redefinition", defaultValue = "keep-first")
+    protected String redefinition;
+
     /** Skip this goal. */
     @Parameter(property = "cimforge.skip", defaultValue = "false")
     protected boolean skip;
+
+    /** The redefinition parameter as the compiler's policy; a bad value fails naming the parameter. */
+    protected RedefinitionPolicy redefinitionPolicy() throws MojoFailureException {
+        try {
+            return RedefinitionPolicy.parse(redefinition == null ? "keep-first" : redefinition);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("cimforge.redefinition: " + e.getMessage());
+        }
+    }
 
     /** The top-level files to compile, checked to exist. */
     protected List<Path> topLevelFiles() throws MojoFailureException, MojoExecutionException {

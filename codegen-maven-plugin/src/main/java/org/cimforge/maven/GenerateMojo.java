@@ -84,7 +84,8 @@ public class GenerateMojo extends AbstractMofMojo {
             // Keyed by execution id, so that two executions in one project never touch each other's files.
             GenerationRequest request = new GenerationRequest(files, include.roots(), include.archives(),
                     warningsAsErrors, options, outputDirectory.toPath(), resourcesOutputDirectory.toPath(),
-                    stateDirectory.toPath().resolve(goal() + "-" + executionId + ".state"), executionId);
+                    stateDirectory.toPath().resolve(goal() + "-" + executionId + ".state"), executionId,
+                    redefinitionPolicy());
             IncrementalGeneration.Outcome outcome = IncrementalGeneration.run(request, this::report);
             if (outcome.upToDate()) {
                 getLog().info("Bindings are up to date (" + outcome.sourceFiles() + " files in " + outputDirectory + ")");

@@ -3,6 +3,7 @@ package org.cimforge.maven;
 import java.nio.file.Path;
 import java.util.List;
 import org.cimforge.codegen.CodegenOptions;
+import org.cimforge.mof.RedefinitionPolicy;
 
 /**
  * Everything one {@code generate} run needs, mapped from the Mojo's parameters: the top-level MOF
@@ -11,13 +12,22 @@ import org.cimforge.codegen.CodegenOptions;
  */
 record GenerationRequest(List<Path> mofFiles, List<Path> includePath, List<Path> includeArchives,
                          boolean warningsAsErrors, CodegenOptions options, Path sourceOutput, Path resourceOutput,
-                         Path stateFile, String bundleName) {
+                         Path stateFile, String bundleName, RedefinitionPolicy redefinition) {
 
     GenerationRequest {
         mofFiles = List.copyOf(mofFiles);
         includePath = List.copyOf(includePath);
         includeArchives = List.copyOf(includeArchives);
         MofBundle.checkName(bundleName);
+        java.util.Objects.requireNonNull(redefinition, "redefinition");
+    }
+
+    /** A request with the compiler's default redefinition policy (keep-first). */
+    GenerationRequest(List<Path> mofFiles, List<Path> includePath, List<Path> includeArchives,
+                      boolean warningsAsErrors, CodegenOptions options, Path sourceOutput, Path resourceOutput,
+                      Path stateFile, String bundleName) {
+        this(mofFiles, includePath, includeArchives, warningsAsErrors, options, sourceOutput, resourceOutput,
+                stateFile, bundleName, RedefinitionPolicy.KEEP_FIRST);
     }
 
     /** A request whose bundle is named after the default execution id of a pom, {@code default}. */
@@ -36,6 +46,7 @@ record GenerationRequest(List<Path> mofFiles, List<Path> includePath, List<Path>
         text.append("emit=").append(options.artifacts().stream().map(Enum::name).sorted().toList()).append('\n');
         text.append("packages=").append(options.prefixPackages()).append('\n');
         text.append("werror=").append(warningsAsErrors).append('\n');
+        text.append("redefinition=").append(redefinition.id()).append('\n');
         text.append("includePath=").append(includePath).append('\n');
         text.append("includeArchives=").append(includeArchives).append('\n');
         text.append("sources=").append(sourceOutput).append('\n');

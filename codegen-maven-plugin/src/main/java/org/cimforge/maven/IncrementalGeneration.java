@@ -58,7 +58,8 @@ final class IncrementalGeneration {
             }
         }
         CompilationResult result = MofCompiler.builder().includePath(request.includePath())
-                .warningsAsErrors(request.warningsAsErrors()).build().compile(request.mofFiles());
+                .warningsAsErrors(request.warningsAsErrors()).redefinition(request.redefinition()).build()
+                .compile(request.mofFiles());
         result.diagnostics().forEach(report);
         if (result.hasErrors()) {
             throw new MofErrors(result.errors().size());

@@ -8,6 +8,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
+import org.cimforge.mof.RedefinitionPolicy;
 
 /**
  * Compiles the MOF and reports every diagnostic without generating anything: a lint step for vendor
@@ -27,10 +28,11 @@ public class ValidateMojo extends AbstractMofMojo {
             getLog().info("No MOF files in " + sourceDirectory + "; nothing to validate");
             return;
         }
+        RedefinitionPolicy policy = redefinitionPolicy();
         CompilationResult result;
         try (IncludePath include = openIncludePath()) {
-            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors).build()
-                    .compile(files);
+            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors)
+                    .redefinition(policy).build().compile(files);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("internal error while compiling MOF: " + e, e);
         }

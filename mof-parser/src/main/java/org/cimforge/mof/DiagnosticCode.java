@@ -13,6 +13,9 @@ public enum DiagnosticCode {
     ENCODING(Severity.WARNING),
     INCLUDE_NOT_FOUND(Severity.ERROR),
     INCLUDE_CYCLE(Severity.ERROR),
+    // Limits on the output
+    TOO_MANY_ERRORS(Severity.ERROR),
+    TOO_MANY_WARNINGS(Severity.WARNING),
     // Lexical and syntax
     SYNTAX(Severity.ERROR),
     UNTERMINATED_COMMENT(Severity.ERROR),
@@ -20,6 +23,7 @@ public enum DiagnosticCode {
     INVALID_CHARACTER(Severity.ERROR),
     INVALID_ESCAPE(Severity.WARNING),
     INVALID_LITERAL(Severity.ERROR),
+    CONTROL_CHARACTER(Severity.ERROR),
     // Pragmas
     UNKNOWN_PRAGMA(Severity.WARNING),
     INVALID_PRAGMA(Severity.ERROR),
@@ -36,6 +40,8 @@ public enum DiagnosticCode {
     // Values
     TYPE_MISMATCH(Severity.ERROR),
     VALUE_OUT_OF_RANGE(Severity.ERROR),
+    REAL_OUT_OF_RANGE(Severity.ERROR),
+    ARRAY_TOO_LONG(Severity.ERROR),
     INVALID_DATETIME(Severity.ERROR),
     // Classes and members
     DUPLICATE_CLASS(Severity.WARNING),

@@ -26,6 +26,8 @@ public final class MofCompiler {
     private final List<Path> includePath;
     private final boolean warningsAsErrors;
     private final int parallelism;
+    private final RedefinitionPolicy redefinition;
+    private final DiagnosticLimits limits;
     // Present when the builder asked to reuse parsed files across compile calls.
     private final Map<Path, CompletableFuture<SourceLoader.Loaded>> parseCache;
 
@@ -33,6 +35,8 @@ public final class MofCompiler {
         this.includePath = List.copyOf(builder.includePath);
         this.warningsAsErrors = builder.warningsAsErrors;
         this.parallelism = builder.parallelism;
+        this.redefinition = builder.redefinition;
+        this.limits = new DiagnosticLimits(builder.maxErrors, builder.maxWarningsPerFile);
         this.parseCache = builder.reuseParsedFiles ? new ConcurrentHashMap<>() : null;
     }
 
@@ -56,15 +60,16 @@ public final class MofCompiler {
     }
 
     private CompilationResult run(BiFunction<SourceLoader, DiagnosticSink, SourceLoader.Sources> load) {
-        DiagnosticSink sink = new DiagnosticSink();
+        DiagnosticSink sink = new DiagnosticSink(limits);
         ExecutorService executor = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "mof-parse");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache), sink);
-            CimSchema schema = new Resolver(sink, sources.searchPath()).resolve(sources.productions());
+            SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache, limits), sink);
+            CimSchema schema = new Resolver(sink, sources.searchPath(), redefinition,
+                    new java.util.HashSet<>(sources.foundOnSearchPath())).resolve(sources.productions());
             return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().values()),
                     sources.foundOnSearchPath());
         } finally {
@@ -80,7 +85,7 @@ public final class MofCompiler {
         List<Diagnostic> strict = new ArrayList<>(diagnostics.size());
         for (Diagnostic d : diagnostics) {
             strict.add(d.isError() ? d
-                    : new Diagnostic(Severity.ERROR, d.code(), d.location(), d.message(), d.sourceLine()));
+                    : d.withSeverity(Severity.ERROR));
         }
         return strict;
     }
@@ -91,8 +96,38 @@ public final class MofCompiler {
         private boolean warningsAsErrors;
         private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
         private boolean reuseParsedFiles;
+        private RedefinitionPolicy redefinition = RedefinitionPolicy.KEEP_FIRST;
+        private int maxErrors = DiagnosticLimits.DEFAULT.maxErrors();
+        private int maxWarningsPerFile = DiagnosticLimits.DEFAULT.maxWarningsPerFile();
 
         private Builder() {
+        }
+
+        /**
+         * What a second declaration of a class does: by default the first one stands and the second is
+         * reported as a {@code duplicate-class} warning (see docs/mof-compiler.md).
+         */
+        public Builder redefinition(RedefinitionPolicy policy) {
+            this.redefinition = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Errors shown before one {@code too-many-errors} line sums up the rest; 0 for no limit (default 100). */
+        public Builder maxErrors(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("maxErrors must be 0 (no limit) or positive, was " + limit);
+            }
+            this.maxErrors = limit;
+            return this;
+        }
+
+        /** Warnings shown per file before one {@code too-many-warnings} line; 0 for no limit (default 100). */
+        public Builder maxWarningsPerFile(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("maxWarningsPerFile must be 0 (no limit) or positive, was " + limit);
+            }
+            this.maxWarningsPerFile = limit;
+            return this;
         }
 
         /**

@@ -69,6 +69,11 @@ class DiagnosticsTest {
                         "class A { string s; };\ninstance of A { s = \"a\"; s = \"b\"; };", 2, 26),
                 Arguments.of(DiagnosticCode.DUPLICATE_ALIAS,
                         "class A { };\ninstance of A as $x { };\ninstance of A as $x { };", 3, 13),
+                Arguments.of(DiagnosticCode.REAL_OUT_OF_RANGE, "class A { real32 r = 1e39; };", 1, 22),
+                Arguments.of(DiagnosticCode.ARRAY_TOO_LONG, "class A { uint8 a[2] = {1, 2, 3}; };", 1, 24),
+                Arguments.of(DiagnosticCode.CONTROL_CHARACTER, "class A { string s = \"a\u0000b\"; };", 1, 24),
+                Arguments.of(DiagnosticCode.TOO_MANY_ERRORS, "@\n".repeat(101), 101, 1),
+                Arguments.of(DiagnosticCode.TOO_MANY_WARNINGS, "#pragma junkname (\"x\")\n".repeat(101), 101, 1),
                 Arguments.of(DiagnosticCode.UNKNOWN_ALIAS,
                         "class N { };\n[Association] class L { N REF r; };\ninstance of L { r = $missing; };", 3, 21));
     }
@@ -165,6 +170,35 @@ class DiagnosticsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 classes").contains("1 errors");
         assertThat(Mofc.run(new String[] {"--bogus"}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
         assertThat(Mofc.run(new String[0], new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+    }
+
+    @Test
+    void wmiVoidMethodsAreReportedAtVoidAndTheRestOfTheClassStays() {
+        CompilationResult result = Mof.compile("""
+                class A {
+                  string Name;
+                  [Description("x")] void M([Out, ValueMap{"1"}] uint32 x);
+                };""");
+        assertThat(result.errors()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX);
+            assertThat(d.location()).isEqualTo(new SourceLocation("test.mof", 3, 22));
+            assertThat(d.message()).contains("'void' is not a CIM data type");
+        });
+        assertThat(result.schema().cimClass("A").orElseThrow().property("Name")).isPresent();
+    }
+
+    @Test
+    void aTopLevelFileNotFoundAsGivenIsLookedUpOnTheIncludePath(@TempDir Path dir) throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("Extra.mof"), "class Extra { };");
+        CompilationResult result = MofCompiler.builder().includePath(List.of(schema)).build()
+                .compile(List.of(Path.of("Extra.mof")));
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.files()).containsExactly(schema.resolve("Extra.mof").toString());
+        CompilationResult missing = MofCompiler.builder().includePath(List.of(schema)).build()
+                .compile(List.of(Path.of("Absent.mof")));
+        assertThat(missing.errors()).extracting(Diagnostic::headline)
+                .containsExactly("Absent.mof:1:1: error: cannot read file: Absent.mof does not exist or is not readable [file-not-found]");
     }
 
     @AfterAll

@@ -41,8 +41,9 @@ flavorSpec
     : FLAVOR '(' identifier ( ',' identifier )* ')'
     ;
 
+// DSP0004 2.x: an optional alias (`class M_B as $BB : M_A`) that instance REF values may use.
 classDeclaration
-    : qualifierList? CLASS className=identifier ( ':' superClass=identifier )?
+    : qualifierList? CLASS className=identifier ( AS alias=ALIAS_IDENTIFIER )? ( ':' superClass=identifier )?
       '{' classFeature* '}' ';'
     ;
 
@@ -60,8 +61,10 @@ referenceDeclaration
     : qualifierList? objectRef name=identifier array? defaultValue? ';'
     ;
 
+// `unknownType` reads a return type that is no CIM type (WMI's `void`), so that the resolver-free
+// error points at that word rather than at the method name or a parameter's qualifiers.
 methodDeclaration
-    : qualifierList? ( dataType | objectRef ) name=identifier
+    : qualifierList? ( dataType | objectRef | unknownType=identifier ) name=identifier
       '(' ( parameter ( ',' parameter )* )? ')' ';'
     ;
 

@@ -25,13 +25,20 @@ public sealed interface Production {
         }
     }
 
-    /** {@code [qualifiers] class Name : Super { features };}. */
+    /** {@code [qualifiers] class Name as $alias : Super { features };} ({@code alias} without '$', or null). */
     record ClassDeclaration(List<QualifierUse> qualifiers, String name, String superClass,
-                            SourceLocation superClassLocation, List<Feature> features, SourceLocation location)
+                            SourceLocation superClassLocation, List<Feature> features, SourceLocation location,
+                            String alias)
             implements Production {
         public ClassDeclaration {
             qualifiers = List.copyOf(qualifiers);
             features = List.copyOf(features);
+        }
+
+        /** A class declared without an alias. */
+        public ClassDeclaration(List<QualifierUse> qualifiers, String name, String superClass,
+                                SourceLocation superClassLocation, List<Feature> features, SourceLocation location) {
+            this(qualifiers, name, superClass, superClassLocation, features, location, null);
         }
     }
 

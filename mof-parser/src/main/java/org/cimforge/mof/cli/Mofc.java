@@ -7,6 +7,7 @@ import java.util.List;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
 import org.cimforge.mof.MofCompiler;
+import org.cimforge.mof.RedefinitionPolicy;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.mof.model.CimSchema;
 
@@ -18,8 +19,15 @@ public final class Mofc {
     private static final String USAGE = """
             usage: mofc [options] file.mof...
               -I, --include DIR   add DIR to the include path (repeatable); a class or qualifier no
-                                  file declares is also looked up there (CIM_X in CIM_X.mof)
+                                  file declares is also looked up there (CIM_X in CIM_X.mof), and
+                                  so is a file.mof argument that does not exist as given
               --werror            treat warnings as errors
+              --redefinition=keep-first|replace|error
+                                  a class declared again: the first declaration stands (default),
+                                  the later one replaces it, or it is an error
+              --max-errors N      show at most N errors, then one "too many errors" line
+                                  (default 100; 0 for no limit)
+              --max-warnings N    show at most N warnings per file (default 100; 0 for no limit)
               -q, --quiet         print diagnostics only, no summary
               --classes           list the resolved classes after the summary
               -h, --help          show this help
@@ -39,6 +47,7 @@ public final class Mofc {
         boolean werror = false;
         boolean quiet = false;
         boolean listClasses = false;
+        MofCompiler.Builder compiler = MofCompiler.builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -50,6 +59,19 @@ public final class Mofc {
                     includePath.add(Path.of(args[++i]));
                 }
                 case "--werror" -> werror = true;
+                case "--max-errors", "--max-warnings" -> {
+                    Integer limit = i + 1 < args.length ? limit(args[i + 1]) : null;
+                    if (limit == null) {
+                        err.println("mofc: " + arg + " needs a number (0 for no limit)\n" + USAGE);
+                        return 2;
+                    }
+                    i++;
+                    if (arg.equals("--max-errors")) {
+                        compiler.maxErrors(limit);
+                    } else {
+                        compiler.maxWarningsPerFile(limit);
+                    }
+                }
                 case "-q", "--quiet" -> quiet = true;
                 case "--classes" -> listClasses = true;
                 case "-h", "--help" -> {
@@ -57,7 +79,14 @@ public final class Mofc {
                     return 0;
                 }
                 default -> {
-                    if (arg.startsWith("-I") && arg.length() > 2) {
+                    if (arg.startsWith("--redefinition=")) {
+                        try {
+                            compiler.redefinition(RedefinitionPolicy.parse(arg.substring("--redefinition=".length())));
+                        } catch (IllegalArgumentException e) {
+                            err.println("mofc: " + e.getMessage() + "\n" + USAGE);
+                            return 2;
+                        }
+                    } else if (arg.startsWith("-I") && arg.length() > 2) {
                         includePath.add(Path.of(arg.substring(2)));
                     } else if (arg.startsWith("-")) {
                         err.println("mofc: unknown option " + arg + "\n" + USAGE);
@@ -73,8 +102,7 @@ public final class Mofc {
             return 2;
         }
         long start = System.nanoTime();
-        CompilationResult result = MofCompiler.builder().includePath(includePath).warningsAsErrors(werror).build()
-                .compile(files);
+        CompilationResult result = compiler.includePath(includePath).warningsAsErrors(werror).build().compile(files);
         long millis = (System.nanoTime() - start) / 1_000_000;
         for (Diagnostic d : result.diagnostics()) {
             err.println(d.render());
@@ -87,6 +115,15 @@ public final class Mofc {
             }
         }
         return result.hasErrors() ? 1 : 0;
+    }
+
+    private static Integer limit(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            return value < 0 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static String summary(CompilationResult result, long millis) {

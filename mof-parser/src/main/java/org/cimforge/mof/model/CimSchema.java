@@ -13,8 +13,15 @@ public final class CimSchema {
     private final Map<CimName, CimClass> classes;
     private final Map<CimName, List<CimClass>> directSubclasses;
     private final List<CimInstance> instances;
+    private final Map<String, CimClass> classesByAlias;
 
     public CimSchema(List<QualifierType> qualifierTypes, List<CimClass> classes, List<CimInstance> instances) {
+        this(qualifierTypes, classes, instances, Map.of());
+    }
+
+    /** A schema whose classes may have aliases ({@code class X as $alias}), keyed by alias in lower case. */
+    public CimSchema(List<QualifierType> qualifierTypes, List<CimClass> classes, List<CimInstance> instances,
+                     Map<String, CimClass> classesByAlias) {
         Map<CimName, QualifierType> q = new LinkedHashMap<>();
         qualifierTypes.forEach(t -> q.put(t.name(), t));
         Map<CimName, CimClass> c = new LinkedHashMap<>(classes.size() * 2);
@@ -28,6 +35,9 @@ public final class CimSchema {
         this.classes = Collections.unmodifiableMap(c);
         this.directSubclasses = Collections.unmodifiableMap(subs);
         this.instances = List.copyOf(instances);
+        Map<String, CimClass> aliases = new LinkedHashMap<>();
+        classesByAlias.forEach((alias, aliased) -> aliases.put(alias.toLowerCase(java.util.Locale.ROOT), aliased));
+        this.classesByAlias = Collections.unmodifiableMap(aliases);
     }
 
     /** Classes in the order they were declared. */
@@ -48,12 +58,20 @@ public final class CimSchema {
         return directSubclasses.getOrDefault(CimName.of(name), List.of());
     }
 
-    /** Every class below the given one, depth first. */
+    /** Every class below the given one, depth first (a loop, not recursion: chains may be very deep). */
     public List<CimClass> allSubclasses(String name) {
         List<CimClass> result = new ArrayList<>();
-        for (CimClass sub : directSubclasses(name)) {
+        java.util.Deque<java.util.Iterator<CimClass>> pending = new java.util.ArrayDeque<>();
+        pending.push(directSubclasses(name).iterator());
+        while (!pending.isEmpty()) {
+            java.util.Iterator<CimClass> level = pending.peek();
+            if (!level.hasNext()) {
+                pending.pop();
+                continue;
+            }
+            CimClass sub = level.next();
             result.add(sub);
-            result.addAll(allSubclasses(sub.name().spelling()));
+            pending.push(directSubclasses(sub.name().spelling()).iterator());
         }
         return result;
     }
@@ -68,6 +86,11 @@ public final class CimSchema {
 
     public List<CimInstance> instances() {
         return instances;
+    }
+
+    /** The class declared with {@code class Name as $alias} (alias without '$', any case). */
+    public Optional<CimClass> classByAlias(String alias) {
+        return Optional.ofNullable(classesByAlias.get(alias.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The instance declared with {@code as $alias}. */

@@ -19,7 +19,9 @@ public record CimValue(CimType type, boolean array, Object value) {
     public CimValue {
         Objects.requireNonNull(type, "type");
         if (array && value != null) {
-            value = List.copyOf((List<?>) value);
+            // Not List.copyOf: an array may hold NULL elements ({1, NULL}, or an element that did not
+            // fit its type and was reported), and List.copyOf rejects them with a NullPointerException.
+            value = java.util.Collections.unmodifiableList(new java.util.ArrayList<>((List<?>) value));
         }
     }
 

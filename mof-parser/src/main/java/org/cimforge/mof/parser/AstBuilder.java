@@ -8,7 +8,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
-import org.cimforge.mof.Diagnostic;
 import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.SourceText;
@@ -28,9 +27,9 @@ import org.cimforge.mof.model.CimType;
  */
 final class AstBuilder extends MofBaseVisitor<Object> {
     private final SourceText source;
-    private final List<Diagnostic> diagnostics;
+    private final FileDiagnostics diagnostics;
 
-    AstBuilder(SourceText source, List<Diagnostic> diagnostics) {
+    AstBuilder(SourceText source, FileDiagnostics diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
     }
@@ -97,12 +96,16 @@ final class AstBuilder extends MofBaseVisitor<Object> {
     private Production.ClassDeclaration classDeclaration(MofParser.ClassDeclarationContext ctx) {
         List<Feature> features = new ArrayList<>(ctx.classFeature().size());
         for (MofParser.ClassFeatureContext feature : ctx.classFeature()) {
-            features.add(feature(feature));
+            Feature built = feature(feature);
+            if (built != null) {
+                features.add(built);
+            }
         }
         String superClass = ctx.superClass == null ? null : ctx.superClass.getText();
         SourceLocation superLocation = ctx.superClass == null ? null : at(ctx.superClass.start);
+        String alias = ctx.alias == null ? null : ctx.alias.getText().substring(1);
         return new Production.ClassDeclaration(qualifiers(ctx.qualifierList()), ctx.className.getText(),
-                superClass, superLocation, features, at(ctx.className.start));
+                superClass, superLocation, features, at(ctx.className.start), alias);
     }
 
     private Feature feature(MofParser.ClassFeatureContext ctx) {
@@ -119,6 +122,13 @@ final class AstBuilder extends MofBaseVisitor<Object> {
                     defaultValue(r.defaultValue()), at(r.name.start));
         }
         MofParser.MethodDeclarationContext m = ctx.methodDeclaration();
+        if (m.unknownType != null && m.dataType() == null && m.objectRef() == null) {
+            error(DiagnosticCode.SYNTAX, m.unknownType.start, "'" + m.unknownType.getText()
+                    + "' is not a CIM data type" + ("void".equalsIgnoreCase(m.unknownType.getText())
+                    ? " (WMI's void; DSP0004 methods return a type, commonly uint32)" : "")
+                    + "; method " + m.name.getText() + " is left out");
+            return null;
+        }
         List<Feature.Parameter> parameters = new ArrayList<>(m.parameter().size());
         for (MofParser.ParameterContext p : m.parameter()) {
             Token typeStart = p.dataType() != null ? p.dataType().start : p.objectRef().start;
@@ -279,6 +289,7 @@ final class AstBuilder extends MofBaseVisitor<Object> {
     /** Decodes the body of a string or char16 token (without its quotes). */
     private String unescape(Token token) {
         String text = token.getText();
+        checkControlCharacters(token, text);
         int end = text.length() - 1;
         if (text.indexOf('\\') < 0) {
             return text.substring(1, end);
@@ -310,6 +321,8 @@ final class AstBuilder extends MofBaseVisitor<Object> {
                                 "\\" + e + " without hexadecimal digits is read as '" + e + "'");
                         out.append(e);
                     } else {
+                        // An escaped control character, \x0 included, is written on purpose (OpenPegasus's
+                        // ValidMof4b test expects "\x0" to compile); only raw ones are reported.
                         out.append((char) Integer.parseInt(text.substring(i + 1, digitsEnd), 16));
                     }
                     i = digitsEnd - 1;
@@ -323,15 +336,29 @@ final class AstBuilder extends MofBaseVisitor<Object> {
         return out.toString();
     }
 
+    /**
+     * A raw control character inside quotes (NUL, or another one that no editor shows) is almost always
+     * a damaged file; a tab is allowed, and escapes such as \\n are the way to write the others.
+     */
+    private void checkControlCharacters(Token token, String text) {
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                escapeError(token, i, DiagnosticCode.CONTROL_CHARACTER, String.format("raw control character U+%04X"
+                        + (c == 0 ? " (NUL)" : "") + " inside a literal, a sign of a damaged file; write it as the"
+                        + " escape \\x%X if it is meant", (int) c, (int) c));
+            }
+        }
+    }
+
     private void escapeError(Token token, int offsetInToken, DiagnosticCode code, String message) {
         SourceLocation location = new SourceLocation(source.path(), token.getLine(),
                 token.getCharPositionInLine() + 1 + offsetInToken);
-        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, location, message, source.line(location.line())));
+        diagnostics.report(code, location, message);
     }
 
     private void error(DiagnosticCode code, Token token, String message) {
-        SourceLocation location = at(token);
-        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, location, message, source.line(location.line())));
+        diagnostics.report(code, at(token), message);
     }
 
     private SourceLocation at(Token token) {

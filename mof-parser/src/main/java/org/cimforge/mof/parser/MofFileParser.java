@@ -10,7 +10,14 @@ import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.DiagnosticLimits;
+import org.cimforge.mof.DroppedDiagnostics;
+import org.cimforge.mof.Severity;
 import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.SourceText;
@@ -22,22 +29,39 @@ import org.cimforge.mof.ast.MofFile;
  */
 public final class MofFileParser {
 
-    /** The AST (always present, possibly partial) and the diagnostics found while reading it. */
-    public record Result(MofFile file, List<Diagnostic> diagnostics) {
+    /**
+     * The AST (always present, possibly partial), the diagnostics found while reading it, and how many
+     * more there were beyond the limits.
+     */
+    public record Result(MofFile file, List<Diagnostic> diagnostics, List<DroppedDiagnostics> dropped) {
+        public Result(MofFile file, List<Diagnostic> diagnostics) {
+            this(file, diagnostics, List.of());
+        }
+    }
+
+    /** Thrown from the error listener once a file has reached the error limit: parsing stops there. */
+    private static final class ErrorLimitReached extends ParseCancellationException {
+        ErrorLimitReached() {
+            super("error limit reached");
+        }
     }
 
     private MofFileParser() {
     }
 
     public static Result parse(SourceText source) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        return parse(source, DiagnosticLimits.NONE);
+    }
+
+    /** Parses keeping at most the limits' diagnostics (the error limit also stops the parser). */
+    public static Result parse(SourceText source, DiagnosticLimits limits) {
+        FileDiagnostics diagnostics = new FileDiagnostics(source, limits);
         List<Token> tokens = lex(source, diagnostics);
         MofParser parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         MofParser.MofSpecificationContext tree;
-        int before = diagnostics.size();
         boolean syntaxErrors = false;
         try {
             tree = parser.mofSpecification();
@@ -45,24 +69,75 @@ public final class MofFileParser {
             // Either the input is wrong or SLL was not strong enough: LL decides, and reports errors.
             parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
             parser.removeErrorListeners();
-            parser.addErrorListener(new SyntaxErrorListener(source, diagnostics));
+            parser.addErrorListener(new SyntaxErrorListener(source, diagnostics, ErrorLimitReached::new));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new DefaultErrorStrategy());
-            tree = parser.mofSpecification();
-            syntaxErrors = parser.getNumberOfSyntaxErrors() > 0;
+            RootCatcher root = new RootCatcher();
+            parser.addParseListener(root);
+            try {
+                tree = parser.mofSpecification();
+                syntaxErrors = parser.getNumberOfSyntaxErrors() > 0;
+            } catch (ErrorLimitReached stop) {
+                Token at = parser.getCurrentToken();
+                diagnostics.stoppedAt(new SourceLocation(source.path(), at.getLine(), at.getCharPositionInLine() + 1));
+                tree = root.withoutLastProduction();
+                syntaxErrors = true;
+            }
         }
-        MofFile file = new AstBuilder(source, diagnostics).build(tree, syntaxErrors || diagnostics.size() > before);
-        // Lexer, parser and literal problems are found in different passes; show them in file order.
-        diagnostics.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return new Result(file, diagnostics);
+        MofFile file = new AstBuilder(source, diagnostics).build(tree, syntaxErrors);
+        List<DroppedDiagnostics> dropped = new ArrayList<>();
+        List<Diagnostic> sorted = diagnostics.sorted();
+        for (FileDiagnostics.Dropped d : diagnostics.dropped()) {
+            if (d.count > 0) {
+                dropped.add(new DroppedDiagnostics(d.severity, d.first, d.count));
+            }
+        }
+        if (diagnostics.stoppedAt() != null) {
+            dropped.add(new DroppedDiagnostics(Severity.ERROR, diagnostics.stoppedAt(), 0, true));
+        }
+        return new Result(file, sorted, dropped);
+    }
+
+    /** Remembers the root of the parse tree, which an aborted parse does not return. */
+    private static final class RootCatcher implements ParseTreeListener {
+        private MofParser.MofSpecificationContext root;
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            if (root == null && ctx instanceof MofParser.MofSpecificationContext spec) {
+                root = spec;
+            }
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
+        }
+
+        /** The productions read before the abort; the one being read when it came is incomplete. */
+        MofParser.MofSpecificationContext withoutLastProduction() {
+            if (root == null) {
+                return new MofParser.MofSpecificationContext(null, 0);
+            }
+            if (root.children != null && !root.children.isEmpty()) {
+                root.children.remove(root.children.size() - 1);
+            }
+            return root;
+        }
     }
 
     /**
      * Reads all tokens (the lexer already skips comments and whitespace) and turns the lexer's error tokens into
      * specific diagnostics so the parser does not report them again as vague syntax errors.
      */
-    private static List<Token> lex(SourceText source, List<Diagnostic> diagnostics) {
+    private static List<Token> lex(SourceText source, FileDiagnostics diagnostics) {
         MofLexer lexer = new MofLexer(CharStreams.fromString(source.content(), source.path()));
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>(source.content().length() / 8);
@@ -88,9 +163,9 @@ public final class MofFileParser {
         return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : text;
     }
 
-    private static void report(SourceText source, List<Diagnostic> diagnostics, Token token, DiagnosticCode code,
+    private static void report(SourceText source, FileDiagnostics diagnostics, Token token, DiagnosticCode code,
                                String message) {
         SourceLocation location = new SourceLocation(source.path(), token.getLine(), token.getCharPositionInLine() + 1);
-        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, location, message, source.line(token.getLine())));
+        diagnostics.report(code, location, message);
     }
 }

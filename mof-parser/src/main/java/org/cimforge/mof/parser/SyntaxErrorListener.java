@@ -8,7 +8,6 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
-import org.cimforge.mof.Diagnostic;
 import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.SourceText;
@@ -17,13 +16,17 @@ import org.cimforge.mof.SourceText;
 final class SyntaxErrorListener extends BaseErrorListener {
     // Beyond this many alternatives a list of expected tokens stops helping the reader.
     private static final int MAX_EXPECTED_SHOWN = 4;
+    private static final int MAX_TOKEN_SHOWN = 40;
 
     private final SourceText source;
-    private final List<Diagnostic> diagnostics;
+    private final FileDiagnostics diagnostics;
+    private final java.util.function.Supplier<RuntimeException> stop;
 
-    SyntaxErrorListener(SourceText source, List<Diagnostic> diagnostics) {
+    /** {@code stop} makes the exception thrown once the file has reached the error limit. */
+    SyntaxErrorListener(SourceText source, FileDiagnostics diagnostics, java.util.function.Supplier<RuntimeException> stop) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.stop = stop;
     }
 
     @Override
@@ -34,12 +37,19 @@ final class SyntaxErrorListener extends BaseErrorListener {
             message = describe(parser, token, e);
         }
         SourceLocation location = new SourceLocation(source.path(), line, charPositionInLine + 1);
-        diagnostics.add(new Diagnostic(DiagnosticCode.SYNTAX.defaultSeverity(), DiagnosticCode.SYNTAX, location,
-                message, source.line(line)));
+        diagnostics.report(DiagnosticCode.SYNTAX, location, message);
+        if (diagnostics.errorLimitReached()) {
+            throw stop.get();
+        }
+    }
+
+    // A 100 KB name must not be quoted in full in each message.
+    private static String shortened(String text) {
+        return text.length() <= MAX_TOKEN_SHOWN ? text : text.substring(0, MAX_TOKEN_SHOWN) + "...";
     }
 
     private static String describe(Parser parser, Token token, RecognitionException e) {
-        String found = token.getType() == Token.EOF ? "end of file" : "'" + token.getText() + "'";
+        String found = token.getType() == Token.EOF ? "end of file" : "'" + shortened(token.getText()) + "'";
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                 : parser.getExpectedTokens();
         List<String> names = new ArrayList<>();

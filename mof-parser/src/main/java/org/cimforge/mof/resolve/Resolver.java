@@ -1,12 +1,18 @@
 package org.cimforge.mof.resolve;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.DiagnosticSink;
+import org.cimforge.mof.RedefinitionPolicy;
+import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.ast.Production;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.mof.model.CimName;
@@ -24,6 +30,7 @@ public final class Resolver {
     private final QualifierDeclarations qualifierDeclarations;
     private final QualifierApplier qualifierApplier;
     private final ClassSearchPath searchPath;
+    private final Redefinitions redefinitions;
 
     /** A class declaration with the namespace in force where it was written. */
     private record PendingClass(Production.ClassDeclaration declaration, String namespace, int position) {
@@ -35,7 +42,18 @@ public final class Resolver {
 
     /** A resolver whose unknown-class and unknown-qualifier errors say where the search path was searched. */
     public Resolver(DiagnosticSink sink, ClassSearchPath searchPath) {
+        this(sink, searchPath, RedefinitionPolicy.KEEP_FIRST, Set.of());
+    }
+
+    /**
+     * A resolver applying the given policy to a class declared twice. Classes from
+     * {@code foundOnSearchPath} (paths as diagnostics show them) always yield to a declaration of
+     * the compiled files, whatever the policy: the search path only fills in what they lack.
+     */
+    public Resolver(DiagnosticSink sink, ClassSearchPath searchPath, RedefinitionPolicy policy,
+                    Set<String> foundOnSearchPath) {
         this.sink = sink;
+        this.redefinitions = new Redefinitions(sink, policy, foundOnSearchPath);
         this.searchPath = searchPath;
         this.values = new ValueConverter(sink);
         this.qualifierDeclarations = new QualifierDeclarations(sink, values);
@@ -45,6 +63,7 @@ public final class Resolver {
     public CimSchema resolve(List<Production> productions) {
         Map<CimName, PendingClass> classDecls = new LinkedHashMap<>();
         List<InstanceResolver.Pending> instances = new ArrayList<>();
+        Map<String, ClassAlias> classAliases = new LinkedHashMap<>();
         PragmaChecker pragmas = new PragmaChecker(sink);
         String namespace = null;
         // Pass 1: directives and qualifier declarations, collecting classes and instances.
@@ -57,12 +76,14 @@ public final class Resolver {
             } else if (production instanceof Production.QualifierDeclaration decl) {
                 qualifierDeclarations.declare(decl, position);
             } else if (production instanceof Production.ClassDeclaration decl) {
-                // Like repository-based compilers, a redeclaration replaces the earlier class (with a warning).
-                PendingClass previous = classDecls.put(CimName.of(decl.name()), new PendingClass(decl, namespace, position));
-                if (previous != null) {
-                    sink.report(DiagnosticCode.DUPLICATE_CLASS, decl.location(), "class " + decl.name()
-                            + " is already declared at " + previous.declaration().location()
-                            + "; this later declaration replaces it");
+                PendingClass pending = new PendingClass(decl, namespace, position);
+                CimName name = CimName.of(decl.name());
+                PendingClass previous = classDecls.get(name);
+                if (previous == null || redefinitions.replaces(previous.declaration(), decl)) {
+                    classDecls.put(name, pending);
+                }
+                if (decl.alias() != null) {
+                    aliasClass(decl, classAliases);
                 }
             } else if (production instanceof Production.InstanceDeclaration decl) {
                 instances.add(new InstanceResolver.Pending(decl, namespace));
@@ -72,9 +93,8 @@ public final class Resolver {
         ClassBuilder builder = new ClassBuilder(sink, qualifierApplier, values, new ValueMapParser(sink),
                 name -> classDecls.containsKey(CimName.of(name)), searchPath);
         Map<CimName, CimClass> built = new LinkedHashMap<>();
-        Map<CimName, Boolean> inProgress = new HashMap<>();
         for (PendingClass pending : classDecls.values()) {
-            build(pending, classDecls, built, inProgress, builder);
+            buildWithAncestors(pending, classDecls, built, builder);
         }
         // Keep declaration order in the schema, not build order.
         List<CimClass> ordered = new ArrayList<>(built.size());
@@ -87,37 +107,83 @@ public final class Resolver {
         checkReferenceNarrowing(ordered, built);
         // Pass 3: instances, after every class exists, with the qualifier declarations in force at the end.
         qualifierApplier.at(Integer.MAX_VALUE);
-        var resolvedInstances = new InstanceResolver(sink, values, qualifierApplier, searchPath).resolve(instances, built);
-        return new CimSchema(qualifierDeclarations.all(), ordered, resolvedInstances);
+        var resolvedInstances = new InstanceResolver(sink, values, qualifierApplier, searchPath)
+                .resolve(instances, built, classAliases);
+        Map<String, CimClass> classesByAlias = new LinkedHashMap<>();
+        classAliases.forEach((alias, target) -> {
+            CimClass c = built.get(CimName.of(target.className()));
+            if (c != null) {
+                classesByAlias.put(alias, c);
+            }
+        });
+        return new CimSchema(qualifierDeclarations.all(), ordered, resolvedInstances, classesByAlias);
     }
 
-    private CimClass build(PendingClass pending, Map<CimName, PendingClass> decls, Map<CimName, CimClass> built,
-                           Map<CimName, Boolean> inProgress, ClassBuilder builder) {
-        Production.ClassDeclaration decl = pending.declaration();
-        CimName name = CimName.of(decl.name());
-        CimClass done = built.get(name);
-        if (done != null || inProgress.containsKey(name)) {
-            return done;
+    /** A class declared with {@code as $alias}: the alias and where it was written. */
+    record ClassAlias(String className, SourceLocation location) {
+    }
+
+    private void aliasClass(Production.ClassDeclaration decl, Map<String, ClassAlias> classAliases) {
+        String key = decl.alias().toLowerCase(Locale.ROOT);
+        ClassAlias first = classAliases.get(key);
+        if (first != null && !CimName.of(first.className()).equals(CimName.of(decl.name()))) {
+            sink.report(DiagnosticCode.DUPLICATE_ALIAS, decl.location(), "alias $" + decl.alias()
+                    + " is already defined at " + first.location() + "; references use this later definition");
         }
-        inProgress.put(name, Boolean.TRUE);
-        CimClass superClass = null;
-        if (decl.superClass() != null) {
-            PendingClass parent = decls.get(CimName.of(decl.superClass()));
+        if (first == null || !CimName.of(first.className()).equals(CimName.of(decl.name()))) {
+            classAliases.put(key, new ClassAlias(decl.name(), decl.location()));
+        }
+    }
+
+    /**
+     * Builds a class after the not yet built classes above it, walking the superclass chain with a loop
+     * rather than recursion, so a chain or cycle thousands of classes long cannot overflow the stack.
+     */
+    private void buildWithAncestors(PendingClass start, Map<CimName, PendingClass> decls, Map<CimName, CimClass> built,
+                                    ClassBuilder builder) {
+        if (built.containsKey(CimName.of(start.declaration().name()))) {
+            return;
+        }
+        Deque<PendingClass> chain = new ArrayDeque<>();
+        Set<CimName> onChain = new HashSet<>();
+        CimClass base = null;
+        PendingClass current = start;
+        while (true) {
+            Production.ClassDeclaration decl = current.declaration();
+            chain.push(current);
+            onChain.add(CimName.of(decl.name()));
+            if (decl.superClass() == null) {
+                break;
+            }
+            CimName parentName = CimName.of(decl.superClass());
+            PendingClass parent = decls.get(parentName);
             if (parent == null) {
                 sink.report(DiagnosticCode.UNKNOWN_SUPERCLASS, decl.superClassLocation(), "superclass "
                         + decl.superClass() + " of " + decl.name() + " is not declared"
                         + searchPath.explainMissingClass(decl.superClass()));
-            } else if (inProgress.containsKey(CimName.of(decl.superClass())) && !built.containsKey(CimName.of(decl.superClass()))) {
+                break;
+            }
+            CimClass parentBuilt = built.get(parentName);
+            if (parentBuilt != null) {
+                base = parentBuilt;
+                break;
+            }
+            if (onChain.contains(parentName)) {
                 sink.report(DiagnosticCode.INHERITANCE_CYCLE, decl.superClassLocation(),
                         "class " + decl.name() + " inherits from itself through " + decl.superClass());
-            } else {
-                superClass = build(parent, decls, built, inProgress, builder);
+                break;
             }
+            current = parent;
         }
-        qualifierApplier.at(pending.position());
-        CimClass cimClass = builder.build(decl, superClass, pending.namespace());
-        built.put(name, cimClass);
-        return cimClass;
+        // The chain's last entry is the topmost class not yet built: build downwards from there.
+        CimClass superClass = base;
+        while (!chain.isEmpty()) {
+            PendingClass pending = chain.pop();
+            qualifierApplier.at(pending.position());
+            CimClass cimClass = builder.build(pending.declaration(), superClass, pending.namespace());
+            built.put(CimName.of(pending.declaration().name()), cimClass);
+            superClass = cimClass;
+        }
     }
 
     /** An overriding reference may only narrow its target to a subclass of the inherited target. */

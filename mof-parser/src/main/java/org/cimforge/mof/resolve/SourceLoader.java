@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.cimforge.mof.Diagnostic;
 import org.cimforge.mof.DiagnosticCode;
+import org.cimforge.mof.DiagnosticLimits;
+import org.cimforge.mof.DroppedDiagnostics;
 import org.cimforge.mof.DiagnosticSink;
 import org.cimforge.mof.SourceLocation;
 import org.cimforge.mof.SourceText;
@@ -33,13 +35,20 @@ import org.cimforge.mof.parser.MofSourceDecoder;
  */
 public final class SourceLoader {
     private final IncludeResolver includes;
+    private final DiagnosticLimits limits;
+    private final List<Path> includePath;
     private final ClassSearchPath searchPath;
     private final Executor executor;
     private final Map<Path, CompletableFuture<Loaded>> started;
 
     /** One file after reading and parsing; {@code file} is null when it could not be read. */
     public record Loaded(Path path, MofFile file, List<Diagnostic> diagnostics,
-                         Map<Production.Pragma, Path> includeTargets, FileTime modified) {
+                         Map<Production.Pragma, Path> includeTargets, FileTime modified,
+                         List<DroppedDiagnostics> dropped) {
+        public Loaded(Path path, MofFile file, List<Diagnostic> diagnostics,
+                      Map<Production.Pragma, Path> includeTargets, FileTime modified) {
+            this(path, file, diagnostics, includeTargets, modified, List.of());
+        }
     }
 
     /**
@@ -55,6 +64,14 @@ public final class SourceLoader {
      *              parsed again when its modification time changes), or null for no sharing
      */
     public SourceLoader(List<Path> includePath, Executor executor, Map<Path, CompletableFuture<Loaded>> cache) {
+        this(includePath, executor, cache, DiagnosticLimits.DEFAULT);
+    }
+
+    /** A loader whose parsers keep at most {@code limits} diagnostics per file. */
+    public SourceLoader(List<Path> includePath, Executor executor, Map<Path, CompletableFuture<Loaded>> cache,
+                        DiagnosticLimits limits) {
+        this.limits = limits;
+        this.includePath = List.copyOf(includePath);
         this.includes = new IncludeResolver(includePath);
         this.searchPath = new ClassSearchPath(includePath);
         this.executor = executor;
@@ -63,10 +80,31 @@ public final class SourceLoader {
 
     /** Loads files from disk (top-level files are named relative to the working directory). */
     public Sources load(List<Path> topLevel, DiagnosticSink sink) {
+        List<Path> found = new ArrayList<>(topLevel.size());
         for (Path path : topLevel) {
-            start(path);
+            Path located = onIncludePath(path);
+            found.add(located);
+            start(located);
         }
-        return assemble(topLevel, sink);
+        return assemble(found, sink);
+    }
+
+    /**
+     * A top-level file that does not exist as given and is a relative name is looked up on the include
+     * path like an include ({@code mofc -I schema CIM_Foo.mof}); otherwise it is kept as given, so a
+     * missing file is reported under the name the user typed.
+     */
+    private Path onIncludePath(Path path) {
+        if (path.isAbsolute() || Files.exists(path)) {
+            return path;
+        }
+        for (Path folder : includePath) {
+            Path candidate = folder.resolve(path.toString());
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return path;
     }
 
     /** Loads in-memory sources given as top-level texts; their includes are read from the include path. */
@@ -151,42 +189,93 @@ public final class SourceLoader {
         return new Sources(all, allTexts, found, searchPath);
     }
 
+    /** A file being walked: where its productions resume after the include being walked now. */
+    private static final class Frame {
+        final Path key;
+        final Path path;
+        final List<Production> productions;
+        final Map<Production.Pragma, Path> includeTargets;
+        int next;
+
+        Frame(Path key, Path path, Loaded loaded) {
+            this.key = key;
+            this.path = path;
+            this.productions = loaded.file.productions();
+            this.includeTargets = loaded.includeTargets;
+        }
+    }
+
+    /**
+     * Appends a file's productions with its includes expanded in place. A loop with an explicit stack,
+     * not recursion, so includes nested thousands of files deep cannot overflow the thread's stack.
+     */
     private void walk(Path path, Production.Pragma includedBy, List<Production> out, Map<String, SourceText> texts,
                       Set<Path> done, Deque<Path> stack, DiagnosticSink sink) {
-        Path key = path.toAbsolutePath().normalize();
-        if (stack.contains(key)) {
-            sink.report(DiagnosticCode.INCLUDE_CYCLE, includedBy.location(),
-                    "include cycle: '" + path + "' is already being included (" + cycleText(stack, key) + ")");
+        Deque<Frame> frames = new ArrayDeque<>();
+        Set<Path> open = new HashSet<>(stack);
+        Frame first = enter(path, includedBy, texts, done, stack, open, sink);
+        if (first == null) {
             return;
         }
+        frames.push(first);
+        while (!frames.isEmpty()) {
+            Frame frame = frames.peek();
+            if (frame.next >= frame.productions.size()) {
+                frames.pop();
+                stack.pop();
+                open.remove(frame.key);
+                continue;
+            }
+            Production production = frame.productions.get(frame.next++);
+            if (!(production instanceof Production.Pragma pragma && isInclude(pragma))) {
+                out.add(production);
+                continue;
+            }
+            Path target = frame.includeTargets.get(pragma);
+            if (target == null) {
+                String name = pragma.arguments().isEmpty() ? "" : pragma.arguments().get(0);
+                sink.report(DiagnosticCode.INCLUDE_NOT_FOUND, pragma.location(),
+                        "cannot find included file '" + name + "' (looked next to " + frame.path
+                                + includes.describeSearchPath() + ")");
+                continue;
+            }
+            Frame included = enter(target, pragma, texts, done, stack, open, sink);
+            if (included != null) {
+                frames.push(included);
+            }
+        }
+    }
+
+    /** Reads a file for the walk, or returns null when it is already done, missing or closes a cycle. */
+    private Frame enter(Path path, Production.Pragma includedBy, Map<String, SourceText> texts, Set<Path> done,
+                        Deque<Path> stack, Set<Path> open, DiagnosticSink sink) {
+        Path key = path.toAbsolutePath().normalize();
+        if (open.contains(key)) {
+            sink.report(DiagnosticCode.INCLUDE_CYCLE, includedBy.location(),
+                    "include cycle: '" + path + "' is already being included (" + cycleText(stack, key) + ")");
+            return null;
+        }
         if (!done.add(key)) {
-            return;
+            return null;
         }
         Loaded loaded = start(path).join();
         if (loaded.file == null) {
             loaded.diagnostics.forEach(sink::addDiagnostic);
-            return;
+            return null;
         }
         texts.put(loaded.file.source().path(), loaded.file.source());
         sink.register(loaded.file.source());
         loaded.diagnostics.forEach(sink::addDiagnostic);
-        stack.push(key);
-        for (Production production : loaded.file.productions()) {
-            if (production instanceof Production.Pragma pragma && isInclude(pragma)) {
-                Path target = loaded.includeTargets.get(pragma);
-                if (target == null) {
-                    String name = pragma.arguments().isEmpty() ? "" : pragma.arguments().get(0);
-                    sink.report(DiagnosticCode.INCLUDE_NOT_FOUND, pragma.location(),
-                            "cannot find included file '" + name + "' (looked next to " + path
-                                    + includes.describeSearchPath() + ")");
-                } else {
-                    walk(target, pragma, out, texts, done, stack, sink);
-                }
+        for (DroppedDiagnostics d : loaded.dropped) {
+            if (d.parsingStopped()) {
+                sink.parsingStopped(d.first());
             } else {
-                out.add(production);
+                sink.addSuppressed(d.severity(), d.first(), d.count());
             }
         }
-        stack.pop();
+        stack.push(key);
+        open.add(key);
+        return new Frame(key, path, loaded);
     }
 
     private static String cycleText(Deque<Path> stack, Path repeated) {
@@ -254,7 +343,7 @@ public final class SourceLoader {
         withWarning.add(new Diagnostic(DiagnosticCode.ENCODING.defaultSeverity(), DiagnosticCode.ENCODING,
                 SourceLocation.ofFile(display), "file is not valid UTF-8; read as ISO-8859-1", null));
         withWarning.addAll(loaded.diagnostics);
-        return new Loaded(path, loaded.file, List.copyOf(withWarning), loaded.includeTargets, modified);
+        return new Loaded(path, loaded.file, List.copyOf(withWarning), loaded.includeTargets, modified, loaded.dropped);
     }
 
     private Loaded failed(Path path, DiagnosticCode code, String message) {
@@ -264,7 +353,7 @@ public final class SourceLoader {
     }
 
     private Loaded parse(Path path, SourceText text, FileTime modified) {
-        MofFileParser.Result result = MofFileParser.parse(text);
+        MofFileParser.Result result = MofFileParser.parse(text, limits);
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         Map<Production.Pragma, Path> targets = new java.util.IdentityHashMap<>();
         for (Production production : result.file().productions()) {
@@ -277,6 +366,6 @@ public final class SourceLoader {
                 }
             }
         }
-        return new Loaded(path, result.file(), List.copyOf(diagnostics), targets, modified);
+        return new Loaded(path, result.file(), List.copyOf(diagnostics), targets, modified, result.dropped());
     }
 }

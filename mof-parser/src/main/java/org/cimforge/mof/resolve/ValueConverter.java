@@ -33,6 +33,11 @@ final class ValueConverter {
         }
         if (type.array()) {
             if (value instanceof Value.ArrayValue array) {
+                if (type.arraySize() != null && array.elements().size() > type.arraySize()) {
+                    sink.report(DiagnosticCode.ARRAY_TOO_LONG, value.location(), what + " is an array of "
+                            + type.arraySize() + " (" + type.toMof() + ") but the value has "
+                            + array.elements().size() + " elements");
+                }
                 List<Object> elements = new ArrayList<>(array.elements().size());
                 for (Value element : array.elements()) {
                     elements.add(element instanceof Value.NullValue ? null : scalar(element, type.type(), what));
@@ -62,10 +67,10 @@ final class ValueConverter {
             }
             case REAL32, REAL64 -> {
                 if (value instanceof Value.RealValue r) {
-                    return r.value();
+                    return real(r.value(), r.text(), type, value, what);
                 }
                 if (value instanceof Value.IntegerValue i) {
-                    return i.value().doubleValue();
+                    return real(i.value().doubleValue(), i.value().toString(), type, value, what);
                 }
             }
             case STRING -> {
@@ -112,6 +117,18 @@ final class ValueConverter {
         }
         mismatch(value, what + " is of type " + type.mofName() + " but the value is " + describe(value));
         return null;
+    }
+
+    /** A literal beyond the type's largest finite value would otherwise be stored as Infinity. */
+    private Object real(double v, String text, CimType type, Value value, String what) {
+        double max = type == CimType.REAL32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        if (Double.isInfinite(v) || Math.abs(v) > max) {
+            sink.report(DiagnosticCode.REAL_OUT_OF_RANGE, value.location(), "value " + text + " is beyond the range of "
+                    + type.mofName() + " (largest magnitude " + (type == CimType.REAL32 ? Float.MAX_VALUE : Double.MAX_VALUE)
+                    + ") for " + what);
+            return null;
+        }
+        return v;
     }
 
     private Object integer(Value.IntegerValue literal, CimType type, String what) {
