@@ -13,7 +13,6 @@ import org.cimforge.codegen.doc.ClassReference;
 import org.cimforge.codegen.doc.DocOptions;
 import org.cimforge.codegen.doc.SiteWriter;
 import org.cimforge.mof.CompilationResult;
-import org.cimforge.mof.MofCompiler;
 
 /** What the {@code doc} goal and the {@code doc-report} site report share: the selection, the title, the writing. */
 abstract class AbstractDocMojo extends AbstractMofMojo {
@@ -43,17 +42,7 @@ abstract class AbstractDocMojo extends AbstractMofMojo {
             getLog().info("No MOF files in " + sourceDirectory + "; nothing to document");
             return false;
         }
-        CompilationResult result;
-        try (IncludePath include = openIncludePath()) {
-            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors).build()
-                    .compile(files);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error while compiling MOF: " + e, e);
-        }
-        result.diagnostics().forEach(this::report);
-        if (result.hasErrors()) {
-            throw new MojoFailureException(Summary.errors(result.errors().size()));
-        }
+        CompilationResult result = compileReported(files);
         List<String> patterns = classes == null ? List.of()
                 : classes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
         List<String> includes = CodegenOptions.selection(patterns, result);

@@ -10,7 +10,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.MofCompiler;
 import org.cimforge.mof.RedefinitionPolicy;
 
 /** Parameters and helpers shared by the goals that read MOF: which files, the include path, strictness. */
@@ -102,6 +104,26 @@ abstract class AbstractMofMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot open the include path: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Compiles the files with this goal's include path, warning and redefinition settings, reports every
+     * diagnostic, and fails the goal when there are errors.
+     */
+    protected CompilationResult compileReported(List<Path> files) throws MojoFailureException, MojoExecutionException {
+        RedefinitionPolicy policy = redefinitionPolicy();
+        CompilationResult result;
+        try (IncludePath include = openIncludePath()) {
+            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors)
+                    .redefinition(policy).build().compile(files);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error while compiling MOF: " + e, e);
+        }
+        result.diagnostics().forEach(this::report);
+        if (result.hasErrors()) {
+            throw new MojoFailureException(Summary.errors(result.errors().size()));
+        }
+        return result;
     }
 
     /** Logs a diagnostic as {@code path:line:col: message [code]}, then its source line and caret. */

@@ -7,8 +7,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.cimforge.mof.CompilationResult;
-import org.cimforge.mof.MofCompiler;
-import org.cimforge.mof.RedefinitionPolicy;
 
 /**
  * Compiles the MOF and reports every diagnostic without generating anything: a lint step for vendor
@@ -28,18 +26,7 @@ public class ValidateMojo extends AbstractMofMojo {
             getLog().info("No MOF files in " + sourceDirectory + "; nothing to validate");
             return;
         }
-        RedefinitionPolicy policy = redefinitionPolicy();
-        CompilationResult result;
-        try (IncludePath include = openIncludePath()) {
-            result = MofCompiler.builder().includePath(include.roots()).warningsAsErrors(warningsAsErrors)
-                    .redefinition(policy).build().compile(files);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error while compiling MOF: " + e, e);
-        }
-        result.diagnostics().forEach(this::report);
-        if (result.hasErrors()) {
-            throw new MojoFailureException(Summary.errors(result.errors().size()));
-        }
+        CompilationResult result = compileReported(files);
         getLog().info(Summary.of(result));
     }
 }
