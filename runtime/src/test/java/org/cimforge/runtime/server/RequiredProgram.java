@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A program from outside the build that a test drives. Missing on a developer's machine, the test is skipped with a
  * reason; missing in CI ({@code CI=true}, where {@code .ci/run} installs it), the test fails, so that a CI machine
- * without it cannot pass by running fewer tests.
+ * without it cannot pass by running fewer tests. Shared with other modules' tests through the runtime's tests jar.
  */
-final class RequiredProgram {
+public final class RequiredProgram {
     private RequiredProgram() {
     }
 
     /** True when {@code program} can be run. */
-    static boolean isInstalled(Path program) {
+    public static boolean isInstalled(Path program) {
         return Files.isExecutable(program);
     }
 
@@ -22,7 +22,7 @@ final class RequiredProgram {
      * Returns {@code program} when it is executable; otherwise fails under CI=true and aborts (skips) elsewhere. Call it
      * from {@code @BeforeEach}: an abort in {@code @BeforeAll} makes surefire count no test at all.
      */
-    static Path require(Path program, String debianPackage) {
+    public static Path require(Path program, String debianPackage) {
         if (isInstalled(program)) {
             return program;
         }
