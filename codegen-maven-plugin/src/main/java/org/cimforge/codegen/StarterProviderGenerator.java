@@ -110,9 +110,13 @@ public final class StarterProviderGenerator {
                 .returns(typed.returnType())
                 .addParameters(typed.parameters())
                 .addExceptions(typed.exceptions());
-        return b.addComment("Not implemented yet: answers CIM_ERR_NOT_SUPPORTED. Replace this body with what $L does.",
-                        cimName)
-                .addStatement("throw $T.notSupported($S)", Types.CIM_ERRORS, cimName)
+        b.addComment("Not implemented yet: answers CIM_ERR_NOT_SUPPORTED. Replace this body with what $L does.",
+                cimName);
+        if (typed.returnType() instanceof ClassName result) {
+            // The result's builder is the one API a user needs here and cannot guess from the signature.
+            b.addComment("e.g. return new $T.Builder().returnValue(...).build();", result);
+        }
+        return b.addStatement("throw $T.notSupported($S)", Types.CIM_ERRORS, cimName)
                 .build();
     }
 }

@@ -77,6 +77,7 @@ class InitProjectTest {
         String volume = Files.readString(project.resolve("src/main/java/com/acme/wbem/server/VolumeProviderImpl.java"));
         assertThat(volume).contains("extends InMemoryInstanceProvider<Volume> implements VolumeProvider",
                 "public Volume.ExpandResult expand(", "throw CimErrors.notSupported(\"Expand\");",
+                "// e.g. return new Volume.ExpandResult.Builder().returnValue(...).build();",
                 "RequestStateChange (CIM_EnabledLogicalElement)");
         // A subclass's starter overrides the method it inherits from a vendor class, with that class as target type.
         assertThat(Files.readString(project.resolve("src/main/java/com/acme/wbem/server/FlashVolumeProviderImpl.java")))
