@@ -9,15 +9,22 @@ import org.cimforge.mof.model.CimSchema;
 /**
  * What a compilation produced: the resolved schema (built as far as the input allowed, even when
  * there are errors), every diagnostic in the order found, and the texts of the files read (includes
- * too), in the order they were read, and which of them were found by name on the class search path.
+ * too), in the order they were read, which of them were found by name on the class search path, and how many
+ * diagnostics the error and warning limits kept out of {@code diagnostics}.
  */
 public record CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, List<SourceText> sources,
-                                List<String> foundOnSearchPath) {
+                                List<String> foundOnSearchPath, long diagnosticsNotShown) {
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);
         sources = List.copyOf(sources);
         foundOnSearchPath = List.copyOf(foundOnSearchPath);
+    }
+
+    /** A result whose diagnostics are all shown. */
+    public CompilationResult(CimSchema schema, List<Diagnostic> diagnostics, List<SourceText> sources,
+                             List<String> foundOnSearchPath) {
+        this(schema, diagnostics, sources, foundOnSearchPath, 0);
     }
 
     /** A result in which no file was found on the class search path. */

@@ -116,6 +116,12 @@ public final class DiagnosticSink {
         }
     }
 
+    /** How many errors and warnings the limits kept out of {@link #diagnostics()}. */
+    public long notShown() {
+        long warnings = suppressedWarnings.values().stream().mapToLong(w -> w.count).sum();
+        return warnings + (suppressedErrors == null ? 0 : suppressedErrors.count);
+    }
+
     /** Every error found, those past the limit included. */
     public int errorCount() {
         return errorCount;

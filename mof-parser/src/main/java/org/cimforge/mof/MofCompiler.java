@@ -71,7 +71,7 @@ public final class MofCompiler {
             CimSchema schema = new Resolver(sink, sources.searchPath(), redefinition,
                     new java.util.HashSet<>(sources.foundOnSearchPath())).resolve(sources.productions());
             return new CompilationResult(schema, severities(sink.diagnostics()), List.copyOf(sources.texts().values()),
-                    sources.foundOnSearchPath());
+                    sources.foundOnSearchPath(), sink.notShown());
         } finally {
             // Not shutdownNow: a task still queued may be a cached parse another compilation will wait for.
             executor.shutdown();

@@ -173,6 +173,22 @@ class DiagnosticsTest {
     }
 
     @Test
+    void summaryCountsTheFindingsShownAndThoseTheLimitKeptBack(@TempDir Path dir) throws Exception {
+        Path many = dir.resolve("many.mof");
+        StringBuilder mof = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            mof.append("class X_").append(i).append(" { [Keyy] string A; };\n");
+        }
+        Files.writeString(many, mof);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Mofc.run(new String[] {many.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        // 300 unknown qualifiers: 100 shown, the "too many errors" line is not counted as one of them.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("; 100 errors, 0 warnings shown, 200 more not shown;");
+    }
+
+    @Test
     void wmiVoidMethodsAreReportedAtVoidAndTheRestOfTheClassStays() {
         CompilationResult result = Mof.compile("""
                 class A {

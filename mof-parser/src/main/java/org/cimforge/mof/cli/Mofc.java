@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.Diagnostic;
+import org.cimforge.mof.DiagnosticCode;
 import org.cimforge.mof.MofCompiler;
 import org.cimforge.mof.RedefinitionPolicy;
 import org.cimforge.mof.model.CimClass;
@@ -134,10 +135,15 @@ public final class Mofc {
         long methods = classes.stream().mapToLong(c -> c.declaredMethods().size()).sum();
         String found = result.foundOnSearchPath().isEmpty() ? ""
                 : " (" + result.foundOnSearchPath().size() + " found on the include path by name)";
+        // The "too many" lines are not findings: count what was shown, then what the limits kept back.
+        long errors = result.errors().stream().filter(d -> d.code() != DiagnosticCode.TOO_MANY_ERRORS).count();
+        long warnings = result.warnings().stream().filter(d -> d.code() != DiagnosticCode.TOO_MANY_WARNINGS).count();
+        String notShown = result.diagnosticsNotShown() == 0 ? ""
+                : " shown, " + result.diagnosticsNotShown() + " more not shown";
         return String.format("%d files%s, %d qualifier declarations, %d classes (%d associations, %d indications, "
-                        + "%d methods declared), %d instances; %d errors, %d warnings; %d ms",
+                        + "%d methods declared), %d instances; %d errors, %d warnings%s; %d ms",
                 result.fileCount(), found, schema.qualifierTypes().size(), classes.size(), associations, indications,
-                methods, schema.instances().size(), result.errors().size(), result.warnings().size(), millis);
+                methods, schema.instances().size(), errors, warnings, notShown, millis);
     }
 
     private static String describe(CimClass c) {
