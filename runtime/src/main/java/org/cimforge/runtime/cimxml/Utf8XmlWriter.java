@@ -163,63 +163,97 @@ final class Utf8XmlWriter implements XMLStreamWriter {
         }
     }
 
+    private void raw(String s) throws XMLStreamException {
+        encode(s, NO_ESCAPES);
+    }
+
     /** Writes {@code s} in UTF-8, escaping the markup characters of text, and also the quote in an attribute value. */
     private void escaped(String s, boolean attribute) throws XMLStreamException {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> ascii("&lt;");
-                case '>' -> ascii("&gt;");
-                case '&' -> ascii("&amp;");
-                case '"' -> {
-                    if (attribute) {
-                        ascii("&quot;");
-                    } else {
-                        put((byte) c);
-                    }
-                }
-                default -> i = utf8(s, i, c);
+        encode(s, attribute ? ATTRIBUTE_ESCAPES : TEXT_ESCAPES);
+    }
+
+    private static final int NO_ESCAPES = 0;
+    private static final int TEXT_ESCAPES = 1;
+    private static final int ATTRIBUTE_ESCAPES = 2;
+    /** The most bytes one char can become: {@code &quot;}. */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+
+    /**
+     * The hot loop of every response: encodes {@code s} straight into the buffer, a slice of the string at a time
+     * that is sure to fit, so the common ASCII character costs one array store without a bounds check of its own.
+     */
+    private void encode(String s, int escapes) throws XMLStreamException {
+        int length = s.length();
+        int i = 0;
+        while (i < length) {
+            if (buffer.length - count < MAX_BYTES_PER_CHAR) {
+                flushBuffer();
             }
+            int end = Math.min(length, i + (buffer.length - count) / MAX_BYTES_PER_CHAR);
+            byte[] b = buffer;
+            int n = count;
+            for (; i < end; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (escapes != NO_ESCAPES && (c == '<' || c == '>' || c == '&' || c == '"')) {
+                        n = markup(b, n, c, escapes == ATTRIBUTE_ESCAPES);
+                    } else {
+                        b[n++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    b[n++] = (byte) (0xC0 | (c >> 6));
+                    b[n++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    if (!Character.isHighSurrogate(c) || i + 1 >= length || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                        count = n;
+                        throw new XMLStreamException("unpaired surrogate U+" + Integer.toHexString(c)
+                                + " cannot be written");
+                    }
+                    // A pair takes 4 bytes for two chars, within the 6 set aside for the first one.
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[n++] = (byte) (0xF0 | (cp >> 18));
+                    b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    b[n++] = (byte) (0xE0 | (c >> 12));
+                    b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            count = n;
         }
     }
 
-    private void raw(String s) throws XMLStreamException {
-        for (int i = 0; i < s.length(); i++) {
-            i = utf8(s, i, s.charAt(i));
+    /** Writes one of {@code < > & "} as the JDK writer does: the quote is escaped in attribute values only. */
+    private static int markup(byte[] b, int n, char c, boolean attribute) {
+        String entity = switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            default -> attribute ? "&quot;" : null;
+        };
+        if (entity == null) {
+            b[n++] = (byte) c;
+            return n;
         }
+        for (int k = 0; k < entity.length(); k++) {
+            b[n++] = (byte) entity.charAt(k);
+        }
+        return n;
     }
 
-    /** Writes the character at {@code i} (with its low surrogate, if any); returns the index of its last char. */
-    private int utf8(String s, int i, char c) throws XMLStreamException {
-        if (c < 0x80) {
-            put((byte) c);
-        } else if (c < 0x800) {
-            put((byte) (0xC0 | (c >> 6)));
-            put((byte) (0x80 | (c & 0x3F)));
-        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(i + 1));
-            put((byte) (0xF0 | (cp >> 18)));
-            put((byte) (0x80 | ((cp >> 12) & 0x3F)));
-            put((byte) (0x80 | ((cp >> 6) & 0x3F)));
-            put((byte) (0x80 | (cp & 0x3F)));
-            return i + 1;
-        } else if (Character.isSurrogate(c)) {
-            throw new XMLStreamException("unpaired surrogate U+" + Integer.toHexString(c) + " cannot be written");
-        } else {
-            put((byte) (0xE0 | (c >> 12)));
-            put((byte) (0x80 | ((c >> 6) & 0x3F)));
-            put((byte) (0x80 | (c & 0x3F)));
+    private void flushBuffer() throws XMLStreamException {
+        try {
+            drain();
+        } catch (IOException e) {
+            throw new XMLStreamException(e);
         }
-        return i;
     }
 
     private void put(byte b) throws XMLStreamException {
         if (count == buffer.length) {
-            try {
-                drain();
-            } catch (IOException e) {
-                throw new XMLStreamException(e);
-            }
+            flushBuffer();
         }
         buffer[count++] = b;
     }
