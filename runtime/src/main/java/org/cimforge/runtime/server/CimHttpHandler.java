@@ -231,8 +231,11 @@ final class CimHttpHandler extends Handler.Abstract {
         long limit = config.maxRequestBytes();
         // Not closed on overflow: closing before EOF throws, and the connection is closed after the 413 anyway.
         InputStream in = Content.Source.asInputStream(request);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
-                (int) Math.min(Math.max(request.getLength(), 1024), limit));
+        long declared = request.getLength();
+        if (declared >= 0 && declared <= limit) {
+            return readDeclared(in, (int) declared);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         long start = System.nanoTime();
@@ -250,6 +253,31 @@ final class CimHttpHandler extends Handler.Abstract {
             throw new EOFException("body ended after " + total + " bytes");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads a body whose Content-Length is known (and within the limit) straight into an array of that size: no copy
+     * buffer and no growing stream per request, which were a quarter of the bytes the server allocated per GetInstance.
+     */
+    private byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int total = 0;
+        long start = System.nanoTime();
+        while (total < length) {
+            int n = in.read(body, total, length - total);
+            if (n < 0) {
+                throw new EOFException("body ended after " + total + " bytes");
+            }
+            total += n;
+            checkRate(total, System.nanoTime() - start);
+        }
+        // Jetty frames the body by its Content-Length, so this read only meets the end, which releases the request's
+        // last content as the old loop's final read did.
+        if (in.read() >= 0) {
+            throw new IOException("request body is longer than its Content-Length");
+        }
+        in.close();
+        return body;
     }
 
     /** True when the body read failed because the client's stream ended, not because it was slow. */

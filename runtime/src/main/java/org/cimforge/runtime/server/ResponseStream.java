@@ -41,12 +41,13 @@ final class ResponseStream extends ResponseSink {
         this.response = response;
         this.callback = callback;
         this.threshold = response == null ? Integer.MAX_VALUE : threshold;
-        this.buffer = new byte[response == null ? 4096 : Math.min(8192, threshold)];
+        // 4 KiB holds a typical single-instance response; bigger ones grow the buffer by doubling.
+        this.buffer = new byte[response == null ? 4096 : Math.min(4096, threshold)];
     }
 
     @Override
     public void write(int b) throws IOException {
-        // The JDK's StAX writer emits UTF-8 one byte at a time, so this is the hot path.
+        // Single bytes come from writers that encode one byte at a time; buffered writers use the array form.
         if (count < buffer.length) {
             buffer[count++] = (byte) b;
             return;

@@ -69,12 +69,12 @@ public final class ServerBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        // Optional arguments pick parts: get, enumerate, pull (all by default); "store" serves GetInstance and
+        // Optional arguments pick parts: get, enumerate, names, pull (all by default); "store" serves GetInstance and
         // EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map provider.
         List<String> parts = new ArrayList<>(List.of(args));
         store = parts.remove("store");
         if (parts.isEmpty()) {
-            parts = List.of("get", "enumerate", "pull");
+            parts = List.of("get", "enumerate", "names", "pull");
         }
         System.out.println("provider: " + (store ? "CimInstanceStore" : "hand-written map (StoredItems)"));
         if (parts.contains("get")) {
@@ -88,6 +88,9 @@ public final class ServerBenchmark {
         if (parts.contains("enumerate")) {
             enumerateRun(10_000);
             enumerateRun(100_000);
+        }
+        if (parts.contains("names")) {
+            namesRun(10_000);
         }
         if (parts.contains("pull")) {
             pullMillionInSmallHeap(1_000_000);
@@ -247,6 +250,18 @@ public final class ServerBenchmark {
         return total;
     }
 
+    /** Bytes allocated so far by live threads whose names start with {@code prefix} (HotSpot's thread MXBean). */
+    static long allocatedBytes(String prefix) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                total += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     static void getInstanceRun(int size, Duration warmup, Duration measure, boolean report) throws Exception {
         try (CimServer server = server(items(size))) {
             WBEMClient[] clients = new WBEMClient[THREADS];
@@ -256,11 +271,13 @@ public final class ServerBenchmark {
             timedGets(clients, size, warmup.seconds, null);
             long[][] latencies = new long[THREADS][];
             long serverCpu = cpuNanos("cim-");
+            long serverBytes = allocatedBytes("cim-");
             long start = System.nanoTime();
             int total = timedGets(clients, size, measure.seconds, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
             // The bench threads end with the run, so their CPU is taken inside timedGets.
             serverCpu = cpuNanos("cim-") - serverCpu;
+            serverBytes = allocatedBytes("cim-") - serverBytes;
             if (!report) {
                 for (WBEMClient c : clients) {
                     c.close();
@@ -273,8 +290,9 @@ public final class ServerBenchmark {
                             + "p50 %.3f ms, p99 %.3f ms%n",
                     size, THREADS, total / seconds, total, seconds, all[all.length / 2] / 1e6,
                     all[(int) (all.length * 0.99)] / 1e6);
-            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us, SBLIM client %.0f us%n",
-                    serverCpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total);
+            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us, SBLIM client %.0f us; "
+                    + "server threads allocated %,.0f bytes per request%n",
+                    serverCpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
             for (WBEMClient c : clients) {
                 c.close();
             }
@@ -335,8 +353,10 @@ public final class ServerBenchmark {
             int warmups = 3;
             int runs = size >= 100_000 ? 3 : 10;
             long[] millis = new long[runs];
+            long serverCpu = 0;
             for (int r = -warmups; r < runs; r++) {
                 long before = System.nanoTime();
+                long cpuBefore = cpuNanos("cim-");
                 int count = 0;
                 CloseableIterator<CIMInstance> it = client.enumerateInstances(cls, true, false, false, null);
                 try {
@@ -352,6 +372,7 @@ public final class ServerBenchmark {
                 }
                 if (r >= 0) {
                     millis[r] = (System.nanoTime() - before) / 1_000_000;
+                    serverCpu += cpuNanos("cim-") - cpuBefore;
                 }
             }
             Arrays.sort(millis);
@@ -363,6 +384,51 @@ public final class ServerBenchmark {
             System.out.printf(Locale.ROOT, "EnumerateInstances, %,d instances x 20 properties: median %d ms, "
                     + "best %d ms, worst %d ms (%d runs, SBLIM client parsing included)%n", size,
                     millis[runs / 2], millis[0], millis[runs - 1], runs);
+            System.out.printf(Locale.ROOT, "    server CPU per EnumerateInstances of %,d: %.1f ms (mean of %d runs)%n",
+                    size, serverCpu / 1e6 / runs, runs);
+            client.close();
+        }
+    }
+
+    /** EnumerateInstanceNames of {@code size} instances with the SBLIM client: wall time and server CPU per call. */
+    static void namesRun(int size) throws Exception {
+        try (CimServer server = server(items(size))) {
+            WBEMClient client = client(server.port());
+            CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
+            int warmups = 20;
+            int runs = 20;
+            long[] millis = new long[runs];
+            long serverCpu = 0;
+            long serverBytes = 0;
+            for (int r = -warmups; r < runs; r++) {
+                long before = System.nanoTime();
+                long cpuBefore = cpuNanos("cim-");
+                long bytesBefore = allocatedBytes("cim-");
+                CloseableIterator<CIMObjectPath> it = client.enumerateInstanceNames(cls);
+                long count = 0;
+                try {
+                    while (it.hasNext()) {
+                        it.next();
+                        count++;
+                    }
+                } finally {
+                    it.close();
+                }
+                if (count != size) {
+                    throw new IllegalStateException("got " + count + " of " + size);
+                }
+                if (r >= 0) {
+                    millis[r] = (System.nanoTime() - before) / 1_000_000;
+                    serverCpu += cpuNanos("cim-") - cpuBefore;
+                    serverBytes += allocatedBytes("cim-") - bytesBefore;
+                }
+            }
+            Arrays.sort(millis);
+            System.out.printf(Locale.ROOT, "EnumerateInstanceNames, %,d instances: median %d ms, best %d ms, worst %d ms "
+                    + "(%d runs after %d untimed, SBLIM client parsing included); server CPU %.1f ms per call%n", size,
+                    millis[runs / 2], millis[0], millis[runs - 1], runs, warmups, serverCpu / 1e6 / runs);
+            System.out.printf(Locale.ROOT, "    server threads allocated %.1f MB per call (server threads' CPU only: "
+                    + "garbage collection and JIT compilation run on other threads)%n", serverBytes / 1e6 / runs);
             client.close();
         }
     }
