@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.spi.CimAssociationProvider;
@@ -44,7 +43,7 @@ public class CimInstanceStore implements CimAssociationProvider {
 
     private final CimClassRepository classes;
     private final int maxInstancesPerNamespace;
-    private final Map<String, Space> spaces = new ConcurrentHashMap<>();
+    private final Map<String, StoreSpace> spaces = new ConcurrentHashMap<>();
 
     /** A store for the namespaces of {@code classes}, with the default quota. */
     public CimInstanceStore(CimClassRepository classes) {
@@ -72,7 +71,7 @@ public class CimInstanceStore implements CimAssociationProvider {
 
     /** The number of instances stored in a namespace (0 for one the store has not seen). */
     public final int size(String namespace) {
-        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        StoreSpace s = spaces.get(namespace.toLowerCase(Locale.ROOT));
         return s == null ? 0 : s.count.get();
     }
 
@@ -85,14 +84,14 @@ public class CimInstanceStore implements CimAssociationProvider {
      * the wrong type, CIM_ERR_FAILED beyond the namespace's quota.
      */
     public CIMObjectPath create(String namespace, CIMInstance instance) throws WBEMException {
-        Table t = table(namespace, instance.getClassName());
+        StoreTable t = table(namespace, instance.getClassName());
         if (t.model.isAbstract()) {
             throw invalid("class " + t.name + " is abstract and cannot have instances");
         }
-        Built built = t.build(instance);
+        StoreTable.Built built = t.build(instance);
         CIMInstance stored = built.instance();
         InstanceKey key = built.key();
-        Space s = t.space;
+        StoreSpace s = t.space;
         reserve(s, t);
         if (t.instances.putIfAbsent(key, stored) != null) {
             s.count.decrementAndGet();
@@ -107,11 +106,11 @@ public class CimInstanceStore implements CimAssociationProvider {
      * are those of {@link #create}, the quota applies only when the instance is new.
      */
     public CIMObjectPath put(String namespace, CIMInstance instance) throws WBEMException {
-        Table t = table(namespace, instance.getClassName());
+        StoreTable t = table(namespace, instance.getClassName());
         if (t.model.isAbstract()) {
             throw invalid("class " + t.name + " is abstract and cannot have instances");
         }
-        Built built = t.build(instance);
+        StoreTable.Built built = t.build(instance);
         CIMInstance stored = built.instance();
         InstanceKey key = built.key();
         while (true) {
@@ -129,7 +128,7 @@ public class CimInstanceStore implements CimAssociationProvider {
 
     /** The stored instance named by {@code path}, or null; a path without all keys is CIM_ERR_INVALID_PARAMETER. */
     public CIMInstance get(String namespace, CIMObjectPath path) throws WBEMException {
-        Table t = table(namespace, path.getObjectName());
+        StoreTable t = table(namespace, path.getObjectName());
         return t.instances.get(t.keyOfPath(path));
     }
 
@@ -142,7 +141,7 @@ public class CimInstanceStore implements CimAssociationProvider {
      */
     public void modify(String namespace, CIMInstance instance, String[] propertyList) throws WBEMException {
         CIMObjectPath path = instance.getObjectPath();
-        Table t = table(namespace, path != null && path.getObjectName() != null && !path.getObjectName().isEmpty()
+        StoreTable t = table(namespace, path != null && path.getObjectName() != null && !path.getObjectName().isEmpty()
                 ? path.getObjectName() : instance.getClassName());
         InstanceKey key = path != null && path.getKeys().length > 0 ? t.keyOfPath(path)
                 : t.keyOfValues(byName(instance.getProperties()), null);
@@ -194,7 +193,7 @@ public class CimInstanceStore implements CimAssociationProvider {
 
     /** Removes an instance; CIM_ERR_NOT_FOUND when there is none. */
     public void delete(String namespace, CIMObjectPath path) throws WBEMException {
-        Table t = table(namespace, path.getObjectName());
+        StoreTable t = table(namespace, path.getObjectName());
         if (t.instances.remove(t.keyOfPath(path)) == null) {
             throw new WBEMException(WBEMException.CIM_ERR_NOT_FOUND, "no instance " + path);
         }
@@ -232,11 +231,11 @@ public class CimInstanceStore implements CimAssociationProvider {
      * with {@link #serve(CimProviderRegistry, String, String...)}.
      */
     public CimInstanceStore serve(CimProviderRegistry providers, String namespace) {
-        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        StoreSpace s = spaces.get(namespace.toLowerCase(Locale.ROOT));
         if (s == null) {
             return this;
         }
-        for (Table t : s.tables.values()) {
+        for (StoreTable t : s.tables.values()) {
             if (!t.instances.isEmpty() && providers.instanceProvider(namespace, t.name) == null) {
                 providers.instances(namespace, t.name, this);
             }
@@ -321,7 +320,7 @@ public class CimInstanceStore implements CimAssociationProvider {
     // ---------------------------------------------------------------------------------------------------------------
     // tables
 
-    private void reserve(Space s, Table t) throws WBEMException {
+    private void reserve(StoreSpace s, StoreTable t) throws WBEMException {
         if (s.count.incrementAndGet() > maxInstancesPerNamespace) {
             s.count.decrementAndGet();
             throw new WBEMException(WBEMException.CIM_ERR_FAILED, "namespace " + s.name + " holds the maximum of "
@@ -330,15 +329,15 @@ public class CimInstanceStore implements CimAssociationProvider {
         }
     }
 
-    Table table(String namespace, String className) throws WBEMException {
-        Space s = spaces.get(namespace);
+    StoreTable table(String namespace, String className) throws WBEMException {
+        StoreSpace s = spaces.get(namespace);
         if (s == null) {
             s = space(namespace);
         }
         if (className == null || className.isEmpty()) {
             throw invalid("no class name given");
         }
-        Table t = s.tables.get(className);
+        StoreTable t = s.tables.get(className);
         if (t != null) {
             return t;
         }
@@ -351,8 +350,8 @@ public class CimInstanceStore implements CimAssociationProvider {
                 throw new WBEMException(WBEMException.CIM_ERR_INVALID_CLASS,
                         "class " + className + " is not defined in " + s.name);
             }
-            Table created = new Table(s, model, c);
-            Table raced = s.tables.putIfAbsent(lower, created);
+            StoreTable created = new StoreTable(s, model, c);
+            StoreTable raced = s.tables.putIfAbsent(lower, created);
             t = raced == null ? created : raced;
         }
         // Remember this spelling too, so that the next request spelling it so skips the lower-casing.
@@ -360,158 +359,27 @@ public class CimInstanceStore implements CimAssociationProvider {
         return t;
     }
 
-    private Space space(String namespace) throws WBEMException {
+    private StoreSpace space(String namespace) throws WBEMException {
         String lower = namespace.toLowerCase(Locale.ROOT);
-        Space s = spaces.get(lower);
+        StoreSpace s = spaces.get(lower);
         if (s == null) {
             String canonical = classes.canonicalNamespace(namespace);
             if (canonical == null) {
                 throw new WBEMException(WBEMException.CIM_ERR_INVALID_NAMESPACE,
                         "namespace " + namespace + " is not served");
             }
-            Space created = new Space(canonical);
-            Space raced = spaces.putIfAbsent(lower, created);
+            StoreSpace created = new StoreSpace(canonical);
+            StoreSpace raced = spaces.putIfAbsent(lower, created);
             s = raced == null ? created : raced;
         }
         spaces.putIfAbsent(namespace, s);
         return s;
     }
 
-    private static final class Space {
-        final String name;
-        final AtomicInteger count = new AtomicInteger();
-        // Keyed by lower-cased class name and by every spelling seen, all pointing at the same tables.
-        final Map<String, Table> tables = new ConcurrentHashMap<>();
-
-        Space(String name) {
-            this.name = name;
-        }
-    }
-
-    /** A checked, typed instance and its key. */
-    record Built(InstanceKey key, CIMInstance instance) {
-    }
-
-    /** One class of one namespace: its definition, prepared once, and its instances. */
-    static final class Table {
-        final Space space;
-        final CimClass model;
-        final String name;
-        final CIMClassProperty<?>[] properties;
-        final Map<String, Integer> index = new HashMap<>();
-        final int[] keyIndexes;
-        final ConcurrentHashMap<InstanceKey, CIMInstance> instances = new ConcurrentHashMap<>();
-
-        Table(Space space, CimClass model, CIMClass cimClass) {
-            this.space = space;
-            this.model = model;
-            this.name = model.name().spelling();
-            this.properties = cimClass.getProperties();
-            List<Integer> keys = new ArrayList<>();
-            for (int i = 0; i < properties.length; i++) {
-                index.put(properties[i].getName().toLowerCase(Locale.ROOT), i);
-                if (properties[i].isKey()) {
-                    keys.add(i);
-                }
-            }
-            this.keyIndexes = keys.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        CIMProperty<?> property(CIMClassProperty<?> cp, Object value) {
-            // No class origin or propagated flag: with them, the server would copy every instance it returns to drop
-            // them again (IncludeClassOrigin is deprecated and FALSE by default), one copy per instance per response.
-            return new CIMProperty<Object>(cp.getName(), cp.getDataType(), value, cp.isKey(), false, null);
-        }
-
-        /** The stored form of a new instance: every property of the class, checked and typed. */
-        Built build(CIMInstance instance) throws WBEMException {
-            if (keyIndexes.length == 0) {
-                throw invalid("class " + name + " has no key properties, so its instances cannot be stored");
-            }
-            Object[] values = new Object[properties.length];
-            boolean[] set = new boolean[properties.length];
-            for (CIMProperty<?> p : instance.getProperties()) {
-                Integer i = index.get(p.getName().toLowerCase(Locale.ROOT));
-                if (i == null) {
-                    // DSP0200 lists no NO_SUCH_PROPERTY for CreateInstance: the NewInstance is an invalid parameter.
-                    throw invalid("class " + name + " has no property " + p.getName());
-                }
-                values[i] = coerce(p.getValue(), properties[i].getDataType(), name + "." + properties[i].getName());
-                set[i] = true;
-            }
-            CIMObjectPath path = instance.getObjectPath();
-            CIMProperty<?>[] keys = new CIMProperty<?>[keyIndexes.length];
-            for (int k = 0; k < keyIndexes.length; k++) {
-                int i = keyIndexes[k];
-                CIMClassProperty<?> cp = properties[i];
-                Object fromPath = keyValue(path, cp.getName());
-                if (fromPath != null) {
-                    Object typed = coerce(fromPath, cp.getDataType(), name + "." + cp.getName());
-                    if (values[i] == null) {
-                        values[i] = typed;
-                        set[i] = true;
-                    } else if (!InstanceKey.canonical(typed).equals(InstanceKey.canonical(values[i]))) {
-                        throw invalid("key " + name + "." + cp.getName() + " is " + values[i]
-                                + " in the properties but " + fromPath + " in the path");
-                    }
-                }
-                if (values[i] == null) {
-                    throw invalid("key property " + name + "." + cp.getName() + " is missing or NULL");
-                }
-            }
-            CIMProperty<?>[] props = new CIMProperty<?>[properties.length];
-            for (int i = 0; i < properties.length; i++) {
-                // An unset property starts with the class's default value (DSP0004), which is NULL when none.
-                props[i] = property(properties[i], set[i] ? values[i] : properties[i].getValue());
-            }
-            Object[] canonical = new Object[keyIndexes.length];
-            for (int k = 0; k < keyIndexes.length; k++) {
-                keys[k] = props[keyIndexes[k]];
-                canonical[k] = InstanceKey.canonical(values[keyIndexes[k]]);
-            }
-            return new Built(new InstanceKey(canonical),
-                    new CIMInstance(new CIMObjectPath(null, null, null, space.name, name, keys), props));
-        }
-
-        /** The key a path names; every key of the class must be there, and nothing else. */
-        InstanceKey keyOfPath(CIMObjectPath path) throws WBEMException {
-            CIMProperty<?>[] keys = path.getKeys();
-            if (keys.length != keyIndexes.length) {
-                throw invalid("the path " + path + " does not give exactly the " + keyIndexes.length
-                        + " key properties of " + name);
-            }
-            if (keys.length == 1) {
-                // The common case, without building a map.
-                CIMClassProperty<?> cp = properties[keyIndexes[0]];
-                if (!keys[0].getName().equalsIgnoreCase(cp.getName()) || keys[0].getValue() == null) {
-                    throw invalid("the path " + path + " does not give the key " + name + "." + cp.getName());
-                }
-                return new InstanceKey(new Object[] {
-                    InstanceKey.canonical(coerce(keys[0].getValue(), cp.getDataType(), name + "." + cp.getName()))});
-            }
-            Map<String, CIMProperty<?>> byName = byName(keys);
-            return keyOfValues(byName, path);
-        }
-
-        InstanceKey keyOfValues(Map<String, CIMProperty<?>> byName, CIMObjectPath path) throws WBEMException {
-            Object[] values = new Object[keyIndexes.length];
-            for (int k = 0; k < keyIndexes.length; k++) {
-                CIMClassProperty<?> cp = properties[keyIndexes[k]];
-                CIMProperty<?> p = byName.get(cp.getName().toLowerCase(Locale.ROOT));
-                if (p == null || p.getValue() == null) {
-                    throw invalid((path == null ? "the instance" : "the path " + path) + " lacks the key "
-                            + name + "." + cp.getName());
-                }
-                values[k] = InstanceKey.canonical(coerce(p.getValue(), cp.getDataType(), name + "." + cp.getName()));
-            }
-            return new InstanceKey(values);
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // values
 
-    private static String describe(Table t, CIMObjectPath path, CIMInstance instance) {
+    private static String describe(StoreTable t, CIMObjectPath path, CIMInstance instance) {
         return path != null && path.getKeys().length > 0 ? path.toString() : t.name + " " + instance;
     }
 }
