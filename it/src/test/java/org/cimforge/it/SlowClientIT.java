@@ -2,7 +2,6 @@ package org.cimforge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.cimforge.runtime.server.StatusLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,6 @@ class SlowClientIT {
     @AfterAll
     static void stop() throws Exception {
         sample.close();
-    }
-
-    private static int status(InputStream in) throws Exception {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.append((char) b);
-        }
-        return line.length() >= 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
     }
 
     @Test
@@ -76,7 +67,7 @@ class SlowClientIT {
                             }
                             Thread.sleep(1000);
                         }
-                        int status = status(s.getInputStream());
+                        int status = StatusLine.read(s.getInputStream());
                         return new int[] {status, (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)};
                     }
                 }));

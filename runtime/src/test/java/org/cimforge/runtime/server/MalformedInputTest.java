@@ -70,7 +70,7 @@ class MalformedInputTest {
             out.write(body);
             out.flush();
             InputStream in = s.getInputStream();
-            int status = SlowClientTest.status(in);
+            int status = StatusLine.read(in);
             String rest = new String(in.readNBytes(2000), StandardCharsets.ISO_8859_1);
             assertThat(status).isEqualTo(408);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -86,7 +86,7 @@ class MalformedInputTest {
             out.flush();
             s.shutdownOutput();
             InputStream in = s.getInputStream();
-            int status = SlowClientTest.status(in);
+            int status = StatusLine.read(in);
             String rest = new String(in.readNBytes(2000), StandardCharsets.ISO_8859_1);
             assertThat(status).isEqualTo(400);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));

@@ -2,8 +2,6 @@ package org.cimforge.runtime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -42,16 +40,6 @@ class SlowClientTest {
                 + "Content-Length: " + length + "\r\n\r\n";
     }
 
-    /** The status code of the first answer on the socket, or -1 when the server closed it without one. */
-    static int status(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.append((char) b);
-        }
-        return line.length() >= 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
-    }
-
     @Test
     void unauthenticatedSlowBodiesGet401AtOnceAndLockNobodyOut() throws Exception {
         CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("admin", "secret")).maxThreads(8)
@@ -80,7 +68,7 @@ class SlowClientTest {
                             }
                             Thread.sleep(1000);
                         }
-                        if (status(s.getInputStream()) == 401) {
+                        if (StatusLine.read(s.getInputStream()) == 401) {
                             refused.incrementAndGet();
                         }
                         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -152,7 +140,7 @@ class SlowClientTest {
             }
             Thread.sleep(500);
         }
-        return status(s.getInputStream());
+        return StatusLine.read(s.getInputStream());
     }
 
     @Test
