@@ -9,9 +9,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -73,8 +71,8 @@ public final class MofFileParser {
     /** Parses keeping at most the limits' diagnostics (the error limit also stops the parser). */
     public static Result parse(SourceText source, DiagnosticLimits limits) {
         FileDiagnostics diagnostics = new FileDiagnostics(source, limits);
-        List<Token> tokens = lex(source, diagnostics);
-        MofParser parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
+        LexedTokenStream tokens = new LexedTokenStream(lex(source, diagnostics), source.path());
+        MofParser parser = new MofParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -84,7 +82,8 @@ public final class MofFileParser {
             tree = parser.mofSpecification();
         } catch (ParseCancellationException sllFailed) {
             // Either the input is wrong or SLL was not strong enough: LL decides, and reports errors.
-            parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
+            tokens.seek(0);
+            parser = new MofParser(tokens);
             parser.removeErrorListeners();
             parser.addErrorListener(new SyntaxErrorListener(source, diagnostics, ErrorLimitReached::new));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
