@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import org.cimforge.mof.model.CimSchema;
+import org.cimforge.mof.parser.MofFileParser;
 import org.cimforge.mof.resolve.Resolver;
 import org.cimforge.mof.resolve.SourceLoader;
 
@@ -66,6 +67,8 @@ public final class MofCompiler {
             thread.setDaemon(true);
             return thread;
         });
+        // The first file's lexing needs only the lexer: the parser's grammar loads meanwhile on the other thread.
+        executor.execute(MofFileParser::loadGrammar);
         try {
             SourceLoader.Sources sources = load.apply(new SourceLoader(includePath, executor, parseCache, limits), sink);
             CimSchema schema = new Resolver(sink, sources.searchPath(), redefinition,

@@ -150,6 +150,22 @@ class DiagnosticsTest {
     }
 
     @Test
+    void utf8TextIsReadWithoutWarningWhateverItHolds(@TempDir Path dir) throws Exception {
+        // A replacement character written in the file is text, not a decoding failure; non-ASCII text takes the
+        // lexer's char-buffer input and ASCII its byte input, and a column after either counts characters.
+        Path utf8 = dir.resolve("utf8.mof");
+        Files.write(utf8, ("\uFEFFclass A { string s = \"\uFFFD caf\u00e9 \u20ac\"; string t = \"x\"; uint8 u = 300; };")
+                .getBytes(StandardCharsets.UTF_8));
+        Path ascii = dir.resolve("ascii.mof");
+        Files.writeString(ascii, "class B { string s = \"plain\"; uint8 u = 300; };");
+        CompilationResult result = MofCompiler.builder().build().compile(List.of(utf8, ascii));
+        assertThat(result.diagnostics()).extracting(Diagnostic::code).doesNotContain(DiagnosticCode.ENCODING);
+        assertThat(result.schema().cimClass("A").orElseThrow().property("s").orElseThrow().defaultValue().value())
+                .isEqualTo("\uFFFD caf\u00e9 \u20ac");
+        assertThat(result.errors()).extracting(d -> d.location().column()).containsExactly(60, 41);
+    }
+
+    @Test
     void warningsCanBeMadeFatal() {
         CompilationResult strict = MofCompiler.builder().warningsAsErrors(true).build()
                 .compileText("test.mof", "#pragma junkname (\"x\")");

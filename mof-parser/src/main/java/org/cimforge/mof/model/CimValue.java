@@ -25,6 +25,19 @@ public record CimValue(CimType type, boolean array, Object value) {
         }
     }
 
+    // equals and hashCode written out, with the meaning the record would give them: the record's own are
+    // bound through invokedynamic on first use, which spins method-handle classes that cost a cold mofc
+    // run tens of milliseconds (resolving compares inherited qualifier values).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CimValue v && type == v.type && array == v.array && Objects.equals(value, v.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return (type.hashCode() * 31 + Boolean.hashCode(array)) * 31 + Objects.hashCode(value);
+    }
+
     public static CimValue nullOf(CimType type, boolean array) {
         return new CimValue(type, array, null);
     }

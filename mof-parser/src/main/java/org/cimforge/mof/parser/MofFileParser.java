@@ -1,12 +1,15 @@
 package org.cimforge.mof.parser;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -49,6 +52,18 @@ public final class MofFileParser {
     private MofFileParser() {
     }
 
+    /**
+     * Builds the parser's grammar tables (the ANTLR ATN, deserialised when the generated class initialises)
+     * without parsing anything. A cold run calls it on a second thread while the first file is being read
+     * and lexed, so the two start-up costs overlap instead of adding up; later calls return at once.
+     */
+    public static void loadGrammar() {
+        // Reading the static field runs MofParser's class initialiser, which builds the ATN.
+        if (MofParser._ATN == null) {
+            throw new IllegalStateException("MofParser grammar did not load");
+        }
+    }
+
     public static Result parse(SourceText source) {
         return parse(source, DiagnosticLimits.NONE);
     }
@@ -56,8 +71,8 @@ public final class MofFileParser {
     /** Parses keeping at most the limits' diagnostics (the error limit also stops the parser). */
     public static Result parse(SourceText source, DiagnosticLimits limits) {
         FileDiagnostics diagnostics = new FileDiagnostics(source, limits);
-        List<Token> tokens = lex(source, diagnostics);
-        MofParser parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
+        LexedTokenStream tokens = new LexedTokenStream(lex(source, diagnostics), source.path());
+        MofParser parser = new MofParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -67,7 +82,8 @@ public final class MofFileParser {
             tree = parser.mofSpecification();
         } catch (ParseCancellationException sllFailed) {
             // Either the input is wrong or SLL was not strong enough: LL decides, and reports errors.
-            parser = new MofParser(new CommonTokenStream(new ListTokenSource(tokens, source.path())));
+            tokens.seek(0);
+            parser = new MofParser(tokens);
             parser.removeErrorListeners();
             parser.addErrorListener(new SyntaxErrorListener(source, diagnostics, ErrorLimitReached::new));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -138,7 +154,7 @@ public final class MofFileParser {
      * specific diagnostics so the parser does not report them again as vague syntax errors.
      */
     private static List<Token> lex(SourceText source, FileDiagnostics diagnostics) {
-        MofLexer lexer = new MofLexer(CharStreams.fromString(source.content(), source.path()));
+        MofLexer lexer = new MofLexer(charStream(source));
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>(source.content().length() / 8);
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
@@ -156,6 +172,20 @@ public final class MofFileParser {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The lexer's input. An ASCII text (the UTF-8 bytes are as many as the characters) is handed over as those
+     * bytes, one copy; {@code CharStreams.fromString} would widen it to a char buffer and narrow it back first,
+     * which a cold run of the whole CIM schema (8 MB) notices.
+     */
+    private static CharStream charStream(SourceText source) {
+        String content = source.content();
+        byte[] ascii = content.getBytes(StandardCharsets.UTF_8);
+        if (ascii.length != content.length()) {
+            return CharStreams.fromString(content, source.path());
+        }
+        return CodePointCharStream.fromBuffer(CodePointBuffer.withBytes(ByteBuffer.wrap(ascii)), source.path());
     }
 
     private static String printable(String text) {

@@ -29,6 +29,14 @@ public final class MofSourceDecoder {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             offset = 3;
         }
+        // Fast path: the JDK's own decoder copies ASCII (nearly every MOF file) straight into a compact string.
+        // It replaces malformed input with U+FFFD, so a text without U+FFFD was valid UTF-8; one with it is
+        // decoded again strictly below, which tells a U+FFFD written in the file from a malformed byte.
+        // (indexOf of a character above U+00FF in a Latin-1 string returns at once.)
+        String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return new Decoded(lenient, false);
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
