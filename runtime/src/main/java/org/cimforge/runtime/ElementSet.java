@@ -18,8 +18,14 @@ public final class ElementSet {
      */
     private final Map<String, Integer> bySpelling;
 
+    /** Positions in the order of the names ignoring case, the order JSR48 sorts properties in. */
+    private final int[] nameOrder;
+
     private ElementSet(List<PropertyInfo> all) {
         this.all = List.copyOf(all);
+        this.nameOrder = java.util.stream.IntStream.range(0, all.size()).boxed()
+                .sorted((a, b) -> all.get(a).name().compareToIgnoreCase(all.get(b).name()))
+                .mapToInt(Integer::intValue).toArray();
         this.positions = new HashMap<>();
         this.bySpelling = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -60,6 +66,11 @@ public final class ElementSet {
     /** Number of elements. */
     int size() {
         return all.size();
+    }
+
+    /** The positions of the elements in the order of their names, ignoring case (do not change the array). */
+    int[] nameOrder() {
+        return nameOrder;
     }
 
     /** Position of an element in schema order, or -1 for names the schema lacks. */
