@@ -29,9 +29,9 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClient;
  * EnumerateInstances, then reads VmRSS (resident now) and VmHWM (the peak) from {@code /proc/<pid>/status}. Each
  * launch (a set of JVM options) is measured in turn, with the server CPU per GetInstance so that a smaller heap can
  * be checked for its cost. Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests -Dbench.server.skip=true
- * -Dbench.indications.skip=true -Dbench.jobs.skip=true -Dbench.memory.skip=false}; see docs/benchmarks.md.
+ * -Dbench.indications.skip=true -Dbench.jobs.skip=true}; see docs/benchmarks.md.
  *
- * <p>Arguments: launches as {@code label=JVM options}, e.g. {@code "default=" "chosen=-XX:+UseSerialGC -Xmx128m"};
+ * <p>Arguments: launches as {@code label=JVM options}, e.g. {@code "default=" "recommended=-XX:+UseSerialGC -Xms16m -Xmx512m"};
  * {@code --steps 10000,20000,30000} and {@code --seconds N} (GetInstance time per step, 5) are optional.
  */
 public final class ServerMemoryBenchmark {
