@@ -3,7 +3,8 @@
 //    then init again, which must refuse and leave the project as it was;
 // 2. replace one generated method body, as a user would;
 // 3. build the project with real Maven (its generated test runs against the server);
-// 4. java -jar the packaged provider and drive CRUD, associations, pull and the method with the SBLIM client.
+// 4. java -jar the packaged provider (with the JVM options its README documents) and drive CRUD, associations,
+//    pull and the method with the SBLIM client.
 import java.util.concurrent.TimeUnit
 
 def work = new File(basedir, 'work')
@@ -86,8 +87,13 @@ def socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
 def port = socket.localPort
 socket.close()
 def java = new File(System.getProperty('java.home'), 'bin/java').path
-def server = new ProcessBuilder(java, '-jar', jar.path, '--http-port', "${port}".toString(), '--https-port', '0',
-        '--user', 'it', '--password', 'it-secret', '--namespace', 'root/x').redirectErrorStream(true).start()
+// With the JVM options of the README's launch command (the heap settings it documents), read from the README itself.
+def launch = new File(project, 'README.md').readLines().find { it.startsWith('java ') && it.contains(' -jar target/acme-provider.jar') }
+assert launch != null : 'no java -jar command in the README'
+def jvmOptions = launch.substring('java '.length(), launch.indexOf(' -jar ')).trim().split(/\s+/) as List
+assert jvmOptions.any { it.startsWith('-Xmx') } : launch
+def server = new ProcessBuilder([java] + jvmOptions + ['-jar', jar.path, '--http-port', "${port}".toString(), '--https-port', '0',
+        '--user', 'it', '--password', 'it-secret', '--namespace', 'root/x']).redirectErrorStream(true).start()
 def serverLog = new StringBuffer()
 def serverReader = Thread.start { drainLines(server, serverLog) }
 try {

@@ -71,7 +71,7 @@ public class InitMojo extends AbstractMofMojo {
         getLog().info("Wrote " + result.files().size() + " files to " + result.projectDirectory() + ", with "
                 + result.providers().size() + " starter provider" + (result.providers().size() == 1 ? "" : "s") + ": "
                 + String.join(", ", result.providers()));
-        getLog().info("Next: cd " + artifactId + " && mvn -B -q verify && java -jar target/" + artifactId
-                + ".jar --help");
+        getLog().info("Next: cd " + artifactId + " && mvn -B -q verify && java " + ProjectWriter.JVM_OPTIONS
+                + " -jar target/" + artifactId + ".jar --help");
     }
 }

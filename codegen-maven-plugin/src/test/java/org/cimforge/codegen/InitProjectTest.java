@@ -94,6 +94,16 @@ class InitProjectTest {
     }
 
     @Test
+    void theReadmeLaunchesWithTheRuntimesRecommendedJvmOptions() throws Exception {
+        ProjectWriter.write(request("acme-provider"));
+        String readme = Files.readString(parent.resolve("acme-provider/README.md"));
+        assertThat(ProjectWriter.JVM_OPTIONS)
+                .isEqualTo(org.cimforge.runtime.launch.ProviderLauncher.RECOMMENDED_JVM_OPTIONS);
+        assertThat(readme).contains("\njava -XX:+UseSerialGC -Xms16m -Xmx512m -jar target/acme-provider.jar ")
+                .contains("Memory: `-XX:+UseSerialGC -Xms16m -Xmx512m` are the JVM options");
+    }
+
+    @Test
     void theProviderCodeCompilesAgainstTheBindingsTheProjectsBuildGenerates() throws Exception {
         ProjectWriter.write(request("acme-provider"));
         Path project = parent.resolve("acme-provider");

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cimforge.runtime.launch.ProviderLauncher;
 
 /**
  * The packaged sample provider run as its own operating-system process, exactly as the README starts it: free
@@ -61,9 +62,11 @@ final class SampleProcess implements AutoCloseable {
         Path logs = Path.of(System.getProperty("cimforge.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
         Path log = logs.resolve("sample-" + ProcessHandle.current().pid() + "-" + STARTS.incrementAndGet() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar().toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The JVM options of the README's launch command.
+        command.addAll(List.of(ProviderLauncher.RECOMMENDED_JVM_OPTIONS.split(" ")));
+        command.addAll(List.of("-jar", jar().toString(),
                 "--http-port", String.valueOf(http), "--https-port", String.valueOf(https),
                 "--user", USER, "--password", PASSWORD));
         if (dataDir != null) {

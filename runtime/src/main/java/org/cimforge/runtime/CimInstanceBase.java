@@ -15,12 +15,25 @@ import org.metricshub.wbem.javax.cim.CIMValuedElement;
 public abstract class CimInstanceBase extends TypedValues {
     private final CimClassInfo cimClass;
     private final CIMObjectPath path;
+    /** The instance wrapped, given back as it is when no two of its properties share a name. */
+    private final CIMInstance received;
 
     /** Wraps a received instance; its properties are kept as they are. */
     protected CimInstanceBase(CimClassInfo cimClass, CIMInstance instance) {
         super(List.of(instance.getProperties()));
         this.cimClass = Objects.requireNonNull(cimClass, "cimClass");
         this.path = instance.getObjectPath();
+        this.received = distinctNames(instance.getProperties()) ? instance : null;
+    }
+
+    /** True when no two properties share a name (JSR48 keeps them sorted by name ignoring case: compare neighbours). */
+    private static boolean distinctNames(CIMProperty<?>[] sorted) {
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].getName().equalsIgnoreCase(sorted[i - 1].getName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The schema facts of the generated class this instance is viewed as. */
@@ -30,6 +43,9 @@ public abstract class CimInstanceBase extends TypedValues {
 
     /** The instance in its JSR48 form, equal to the one it was made from. */
     public final CIMInstance toCimInstance() {
+        if (received != null) {
+            return received;
+        }
         List<CIMProperty<?>> properties = new ArrayList<>();
         for (CIMValuedElement<?> e : elements()) {
             properties.add((CIMProperty<?>) e);

@@ -49,14 +49,35 @@ public enum CimKind {
         return javaType;
     }
 
-    /** The kind of a JSR48 data type (class-typed and unknown types are not supported). */
-    public static CimKind of(CIMDataType type) {
+    /** The kinds by JSR48 type number: {@link #of} runs for every value built or sent, so no scan (nor values() copy). */
+    private static final CimKind[] BY_JSR48_TYPE;
+    /** The JSR48 types of scalars and arrays of every kind but REFERENCE (immutable, so shared). */
+    private static final CIMDataType[] SCALAR_TYPES = new CIMDataType[values().length];
+    private static final CIMDataType[] ARRAY_TYPES = new CIMDataType[values().length];
+
+    static {
+        int max = 0;
         for (CimKind kind : values()) {
-            if (kind.jsr48Type == type.getType()) {
-                return kind;
+            max = Math.max(max, kind.jsr48Type);
+        }
+        BY_JSR48_TYPE = new CimKind[max + 1];
+        for (CimKind kind : values()) {
+            BY_JSR48_TYPE[kind.jsr48Type] = kind;
+            if (kind != REFERENCE) {
+                SCALAR_TYPES[kind.ordinal()] = new CIMDataType(kind.jsr48Type, false);
+                ARRAY_TYPES[kind.ordinal()] = new CIMDataType(kind.jsr48Type, true);
             }
         }
-        throw new IllegalArgumentException("unsupported CIM data type: " + type);
+    }
+
+    /** The kind of a JSR48 data type (class-typed and unknown types are not supported). */
+    public static CimKind of(CIMDataType type) {
+        int t = type.getType();
+        CimKind kind = t >= 0 && t < BY_JSR48_TYPE.length ? BY_JSR48_TYPE[t] : null;
+        if (kind == null) {
+            throw new IllegalArgumentException("unsupported CIM data type: " + type);
+        }
+        return kind;
     }
 
     /** The JSR48 data type for a scalar or array of this kind; refClass is used for references only. */
@@ -65,7 +86,7 @@ public enum CimKind {
             return array ? new CIMDataType(refClass, 0) : new CIMDataType(refClass);
         }
         // (type, true) is the unbounded array; the JSR48 library refuses a size of 0 for non-references.
-        return new CIMDataType(jsr48Type, array);
+        return array ? ARRAY_TYPES[ordinal()] : SCALAR_TYPES[ordinal()];
     }
 
     /** One JSR48 value as its Java form (null stays null). */

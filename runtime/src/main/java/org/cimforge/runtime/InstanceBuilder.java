@@ -1,13 +1,13 @@
 package org.cimforge.runtime;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -15,21 +15,27 @@ import org.metricshub.wbem.javax.cim.CIMValuedElement;
 
 /**
  * Base of generated instance builders, for providers that create instances: collects typed values
- * and produces the instance with its properties in schema order and a key-only object path.
+ * and produces the instance (its properties sorted by name, as JSR48 keeps them) and a key-only object path.
  *
  * @param <B> the concrete builder (for fluent setters inherited from superclass builders)
  * @param <T> the generated instance class
  */
 public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends CimInstanceBase> {
     private final CimClassInfo cimClass;
-    private final Map<String, CIMProperty<?>> values = new LinkedHashMap<>();
+    private final ElementSet schema;
+    /** The values of the schema's properties, by schema position (null: not set). */
+    private final CIMProperty<?>[] slots;
+    /** Properties of a copied instance that the schema does not know, by lower-case name, in the order set. */
+    private Map<String, CIMProperty<?>> others = Map.of();
     /** Key names taken over from a copied instance's path (a view class may not know all of its keys). */
-    private final Set<String> copiedKeys = new HashSet<>();
+    private Set<String> copiedKeys = Set.of();
     private String className;
     private String namespace;
 
     protected InstanceBuilder(CimClassInfo cimClass) {
         this.cimClass = cimClass;
+        this.schema = cimClass.properties();
+        this.slots = new CIMProperty<?>[schema.size()];
         this.className = cimClass.name();
     }
 
@@ -46,12 +52,13 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
     protected final B copyOf(CimInstanceBase instance) {
         CIMInstance cim = instance.toCimInstance();
         for (CIMProperty<?> p : cim.getProperties()) {
-            values.put(ElementSet.key(p.getName()), p);
+            put(p);
         }
         CIMObjectPath path = cim.getObjectPath();
         if (path != null) {
             className = path.getObjectName() == null ? className : path.getObjectName();
             namespace = path.getNamespace();
+            copiedKeys = new HashSet<>();
             for (CIMProperty<?> key : path.getKeys()) {
                 copiedKeys.add(ElementSet.key(key.getName()));
             }
@@ -61,10 +68,27 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
 
     /** Sets a property to a Java value (null for NULL). */
     protected final B set(String name, Object javaValue) {
-        PropertyInfo info = cimClass.properties().require(name);
-        values.put(ElementSet.key(name), new CIMProperty<>(info.name(), info.dataType(),
-                Values.toCim(info.dataType(), javaValue), info.key(), false, null));
+        int i = schema.indexOf(name);
+        if (i < 0) {
+            schema.require(name); // fails with the usual message
+        }
+        PropertyInfo info = schema.all().get(i);
+        CIMDataType type = info.dataType();
+        slots[i] = new CIMProperty<>(info.name(), type, Values.toCim(type, javaValue), info.key(), false, null);
         return self();
+    }
+
+    /** Puts a property as it is: into its schema slot, or among the others when the schema lacks it. */
+    private void put(CIMProperty<?> p) {
+        int i = schema.indexOf(p.getName());
+        if (i >= 0) {
+            slots[i] = p;
+            return;
+        }
+        if (others.isEmpty()) {
+            others = new LinkedHashMap<>();
+        }
+        others.put(ElementSet.key(p.getName()), p);
     }
 
     /** Sets a ValueMap property to a discrete constant's value; a range constant is refused (which number?). */
@@ -119,15 +143,15 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
     }
 
     /**
-     * The finished instance: properties in schema order, then any others in the order set. Fails with
+     * The finished instance, its properties sorted by name (JSR48 sorts them whatever the order given). Fails with
      * {@link IllegalStateException} naming the class and every Required property left without a value.
      */
     public final T build() {
         List<String> missing = new ArrayList<>();
-        for (PropertyInfo p : cimClass.properties().all()) {
-            CIMProperty<?> value = values.get(ElementSet.key(p.name()));
-            if (p.required() && isNull(value)) {
-                missing.add(p.name());
+        List<PropertyInfo> all = schema.all();
+        for (int i = 0; i < slots.length; i++) {
+            if (all.get(i).required() && isNull(slots[i])) {
+                missing.add(all.get(i).name());
             }
         }
         if (!missing.isEmpty()) {
@@ -138,21 +162,35 @@ public abstract class InstanceBuilder<B extends InstanceBuilder<B, T>, T extends
         return create(new CIMInstance(path(ordered), ordered.toArray(new CIMProperty<?>[0])));
     }
 
+    /**
+     * The schema's properties that were set, sorted by name ignoring case, then the others in the order set. JSR48
+     * sorts an instance's properties (and a path's keys) that way in place; handing them over sorted makes that sort
+     * one pass instead of an insertion sort of every property.
+     */
     private List<CIMProperty<?>> ordered() {
-        List<CIMProperty<?>> ordered = new ArrayList<>(values.values());
-        ordered.sort(Comparator.comparingInt(p -> cimClass.properties().position(p.getName())));
+        List<CIMProperty<?>> ordered = new ArrayList<>(slots.length + others.size());
+        for (int i : schema.nameOrder()) {
+            if (slots[i] != null) {
+                ordered.add(slots[i]);
+            }
+        }
+        ordered.addAll(others.values());
         return ordered;
     }
 
     private CIMObjectPath path(List<CIMProperty<?>> ordered) {
         List<CIMProperty<?>> keys = new ArrayList<>();
         for (CIMProperty<?> p : ordered) {
-            PropertyInfo info = cimClass.properties().get(p.getName());
-            if ((info != null && info.key()) || copiedKeys.contains(ElementSet.key(p.getName()))) {
+            if (isKey(p)) {
                 keys.add(p);
             }
         }
         return new CIMObjectPath(null, null, null, namespace, className, keys.toArray(new CIMProperty<?>[0]));
+    }
+
+    private boolean isKey(CIMProperty<?> p) {
+        PropertyInfo info = schema.get(p.getName());
+        return (info != null && info.key()) || (!copiedKeys.isEmpty() && copiedKeys.contains(ElementSet.key(p.getName())));
     }
 
     /** A Required element is unset both when never set and when set to NULL. */

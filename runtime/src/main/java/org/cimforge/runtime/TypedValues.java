@@ -18,20 +18,34 @@ import org.metricshub.wbem.javax.cim.CIMValuedElement;
  * all come back out unchanged.
  */
 public abstract class TypedValues {
-    private final Map<String, CIMValuedElement<?>> elements;
+    private final List<? extends CIMValuedElement<?>> received;
+    /**
+     * The elements by lower-case name, made at the first look-up: an instance a provider builds only to be sent is
+     * never read by name, and making the map cost a lower-cased name per element.
+     */
+    private volatile Map<String, CIMValuedElement<?>> byName;
 
     /** Holds the given elements; later ones with the same name (ignoring case) replace earlier ones. */
     protected TypedValues(List<? extends CIMValuedElement<?>> received) {
-        Map<String, CIMValuedElement<?>> map = new LinkedHashMap<>();
-        for (CIMValuedElement<?> e : received) {
-            map.put(ElementSet.key(e.getName()), e);
+        this.received = List.copyOf(received);
+    }
+
+    private Map<String, CIMValuedElement<?>> elementMap() {
+        Map<String, CIMValuedElement<?>> map = byName;
+        if (map == null) {
+            Map<String, CIMValuedElement<?>> made = new LinkedHashMap<>();
+            for (CIMValuedElement<?> e : received) {
+                made.put(ElementSet.key(e.getName()), e);
+            }
+            map = Collections.unmodifiableMap(made);
+            byName = map;
         }
-        this.elements = Collections.unmodifiableMap(map);
+        return map;
     }
 
     /** The held elements in order. */
     protected final List<CIMValuedElement<?>> elements() {
-        return List.copyOf(elements.values());
+        return List.copyOf(elementMap().values());
     }
 
     /**
@@ -44,7 +58,7 @@ public abstract class TypedValues {
         if (first != null) {
             ValueText.append(out, first, firstValue, firstInfo);
         }
-        for (CIMValuedElement<?> e : elements.values()) {
+        for (CIMValuedElement<?> e : elementMap().values()) {
             ValueText.append(out, e.getName(), Values.toJava(e.getDataType(), e.getValue()),
                     schema == null ? null : schema.get(e.getName()));
         }
@@ -53,12 +67,12 @@ public abstract class TypedValues {
 
     /** True when the element was present (possibly NULL), false when it was not sent at all. */
     public final boolean isPresent(String name) {
-        return elements.containsKey(ElementSet.key(name));
+        return elementMap().containsKey(ElementSet.key(name));
     }
 
     /** The Java form of an element's value as received (lists for arrays), or null. */
     public final Object rawValue(String name) {
-        CIMValuedElement<?> e = elements.get(ElementSet.key(name));
+        CIMValuedElement<?> e = elementMap().get(ElementSet.key(name));
         return e == null ? null : Values.toJava(e.getDataType(), e.getValue());
     }
 

@@ -33,6 +33,13 @@ import org.cimforge.mof.model.CimInstance;
  * {@link InitException} and nothing is written (the files go to a temporary folder that is renamed at the end).
  */
 public final class ProjectWriter {
+    /**
+     * The JVM options the project's README starts the provider with: the runtime's recommended launch
+     * ({@code ProviderLauncher.RECOMMENDED_JVM_OPTIONS}; the plugin does not depend on the runtime, a test keeps the
+     * two equal).
+     */
+    public static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx512m";
+
     /** Where the schema files the MOF needed go, inside the new project. */
     static final String SCHEMA_FOLDER = "src/main/cim-schema";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -164,6 +171,7 @@ public final class ProjectWriter {
         values.put("serverPackage", request.serverPackage());
         values.put("serverPath", request.serverPackage().replace('.', '/'));
         values.put("mofName", request.mof().getFileName().toString());
+        values.put("jvmOptions", JVM_OPTIONS);
         values.put("includePath", hasSchema ? "              <includePath>\n                <path>${project.basedir}/"
                 + SCHEMA_FOLDER + "</path>\n              </includePath>\n" : "");
         values.put("schemaNote", hasSchema ? "- `" + SCHEMA_FOLDER + "/`: the schema files the MOF needed, copied from the"

@@ -82,7 +82,11 @@ public final class ArrayInstances {
 
     /** A volume: TPD_StorageVolume on a 3PAR, CIM_StorageVolume on an ESS. */
     public StorageVolume volume(Volume volume) {
-        StorageSystem system = directory.system(volume.systemId());
+        return volume(volume, directory.system(volume.systemId()));
+    }
+
+    /** A volume of {@code system} (the caller has looked the system up already). */
+    public StorageVolume volume(Volume volume, StorageSystem system) {
         StorageVolume.AbstractBuilder<?, ? extends StorageVolume> b = ArrayNames.isEss(system)
                 ? new StorageVolume.Builder() : new org.cimforge.sample.bindings.hp3par.TpdStorageVolume.Builder();
         b.systemCreationClassName(ArrayNames.systemClass(system))

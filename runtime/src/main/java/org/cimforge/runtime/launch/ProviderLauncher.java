@@ -13,6 +13,15 @@ import java.util.function.Consumer;
  * {@code ProviderLauncher.main("acme", "META-INF/cimforge/bindings/schema.mof", Main::register, args)}.
  */
 public final class ProviderLauncher {
+    /**
+     * The JVM options the documented launch commands use ({@code java <these> -jar provider.jar}): the serial collector
+     * and a heap that starts at 16 MB and grows as needed up to 512 MB. With the JVM's own defaults on a large machine
+     * (G1, an initial heap of 1/64 of the RAM) a server holding 10,000 instances kept about 400 MB resident; with these
+     * about 150 MB (runtime/README, "Memory"; docs/benchmarks.md). A jar cannot carry JVM options, so they are written
+     * in the command.
+     */
+    public static final String RECOMMENDED_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx512m";
+
     /** Exit code: bad command line. */
     public static final int EXIT_USAGE = 2;
     /** Exit code: could not start (port in use, bad MOF bundle). */

@@ -1,0 +1,213 @@
+package org.cimforge.runtime.server.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cimforge.runtime.server.CimServer;
+import org.cimforge.runtime.server.CimServerConfig;
+import org.cimforge.runtime.spi.CimProviderRegistry;
+import org.cimforge.runtime.store.CimInstanceStore;
+import org.metricshub.wbem.javax.cim.CIMInstance;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+
+/**
+ * Resident memory of a server holding instances: a server JVM (a child process, so its RSS is its own) serves the
+ * 20-property class of {@link ServerBenchmark} from a {@link CimInstanceStore}; the SBLIM client creates 10,000,
+ * 20,000 and 30,000 instances over CreateInstance, and after each step runs GetInstance from 4 threads and one
+ * EnumerateInstances, then reads VmRSS (resident now) and VmHWM (the peak) from {@code /proc/<pid>/status}. Each
+ * launch (a set of JVM options) is measured in turn, with the server CPU per GetInstance so that a smaller heap can
+ * be checked for its cost. Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests -Dbench.server.skip=true
+ * -Dbench.indications.skip=true -Dbench.jobs.skip=true}; see docs/benchmarks.md.
+ *
+ * <p>Arguments: launches as {@code label=JVM options}, e.g. {@code "default=" "recommended=-XX:+UseSerialGC -Xms16m -Xmx512m"};
+ * {@code --steps 10000,20000,30000} and {@code --seconds N} (GetInstance time per step, 5) are optional.
+ */
+public final class ServerMemoryBenchmark {
+    private ServerMemoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--serve")) {
+            serve();
+            return;
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        List<String[]> launches = new ArrayList<>();
+        int[] steps = {10_000, 20_000, 30_000};
+        int seconds = 5;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--steps")) {
+                steps = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+            } else if (args[i].equals("--seconds")) {
+                seconds = Math.min(60, Integer.parseInt(args[++i]));
+            } else {
+                int eq = args[i].indexOf('=');
+                launches.add(new String[] {args[i].substring(0, eq), args[i].substring(eq + 1).trim()});
+            }
+        }
+        if (launches.isEmpty()) {
+            launches.add(new String[] {"default", ""});
+        }
+        for (String[] launch : launches) {
+            run(launch[0], launch[1].isEmpty() ? List.of() : List.of(launch[1].split("\\s+")), steps, seconds);
+        }
+    }
+
+    static void run(String label, List<String> jvm, int[] steps, int seconds) throws Exception {
+        List<String> jvmOptions = new ArrayList<>(jvm);
+        System.out.printf(Locale.ROOT, "server memory [%s]: java %s (load average %s)%n", label, String.join(" ", jvm),
+                loadAverage());
+        try (ChildJvm server = ChildJvm.start(jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
+                ServerMemoryBenchmark.class.getName(), "--serve"))) {
+            int port = Integer.parseInt(server.awaitLine("PORT ", 120).substring(5).trim());
+            WBEMClient[] clients = new WBEMClient[ServerBenchmark.THREADS];
+            for (int t = 0; t < clients.length; t++) {
+                clients[t] = ServerBenchmark.client(port);
+            }
+            System.out.printf(Locale.ROOT, "    started, no instances: RSS %s%n", memory(server));
+            int held = 0;
+            long[] rss = new long[steps.length];
+            for (int s = 0; s < steps.length; s++) {
+                long created = System.nanoTime();
+                create(clients, held, steps[s]);
+                double createSeconds = (System.nanoTime() - created) / 1e9;
+                int added = steps[s] - held;
+                held = steps[s];
+                String cpu = getInstances(server, clients, held, seconds);
+                enumerate(clients[0], held);
+                rss[s] = server.statusKib("VmRSS");
+                System.out.printf(Locale.ROOT, "    %,d instances (%,d created in %.1f s, %,.0f/s): RSS %s; %s%n", held,
+                        added, createSeconds, added / createSeconds, memory(server), cpu);
+            }
+            if (steps.length > 1) {
+                double per10k = (rss[steps.length - 1] - rss[0]) / 1024.0
+                        / ((steps[steps.length - 1] - steps[0]) / 10_000.0);
+                System.out.printf(Locale.ROOT, "    RSS per 10,000 extra instances: %.0f MB (from %,d to %,d) "
+                        + "(load average %s)%n", per10k, steps[0], steps[steps.length - 1], loadAverage());
+            }
+            for (WBEMClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    /** Creates instances {@code from} .. {@code to - 1} with CreateInstance, spread over the clients. */
+    static void create(WBEMClient[] clients, int from, int to) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
+        Throwable[] failure = new Throwable[1];
+        CountDownLatch done = new CountDownLatch(clients.length);
+        for (WBEMClient client : clients) {
+            new Thread(() -> {
+                try {
+                    for (int n = next.getAndIncrement(); n < to && failure[0] == null; n = next.getAndIncrement()) {
+                        client.createInstance(ServerBenchmark.item(n));
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                } finally {
+                    done.countDown();
+                }
+            }, "create").start();
+        }
+        if (!done.await(10, TimeUnit.MINUTES) || failure[0] != null) {
+            throw new IllegalStateException("CreateInstance failed", failure[0]);
+        }
+    }
+
+    /** GetInstance of random held instances from every client for {@code seconds}; the server CPU per request. */
+    static String getInstances(ChildJvm server, WBEMClient[] clients, int held, int seconds) throws Exception {
+        AtomicLong requests = new AtomicLong();
+        Throwable[] failure = new Throwable[1];
+        CountDownLatch done = new CountDownLatch(clients.length);
+        long[] cpuBefore = server.cpuSnapshot();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        for (int t = 0; t < clients.length; t++) {
+            WBEMClient client = clients[t];
+            SplittableRandom random = new SplittableRandom(t);
+            new Thread(() -> {
+                try {
+                    for (int n = 0; n < 1_000_000 && System.nanoTime() < deadline; n++) {
+                        CIMInstance got = client.getInstance(ServerBenchmark.path(random.nextInt(held)), false, false,
+                                null);
+                        if (got.getProperties().length != 20) {
+                            throw new IllegalStateException("unexpected instance " + got);
+                        }
+                        requests.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                } finally {
+                    done.countDown();
+                }
+            }, "get").start();
+        }
+        if (!done.await(seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
+            throw new IllegalStateException("GetInstance failed", failure[0]);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long n = requests.get();
+        return String.format(Locale.ROOT, "GetInstance %,.0f req/s, CPU per request: %s", n / elapsed,
+                ChildJvm.perRequest(cpuBefore, server.cpuSnapshot(), n));
+    }
+
+    static void enumerate(WBEMClient client, int held) throws Exception {
+        CloseableIterator<CIMInstance> it = client.enumerateInstances(
+                new CIMObjectPath(null, null, null, ServerBenchmark.NS, ServerBenchmark.CLASS, null), true, false,
+                false, null);
+        int count = 0;
+        try {
+            while (it.hasNext() && count <= held) {
+                it.next();
+                count++;
+            }
+        } finally {
+            it.close();
+        }
+        if (count != held) {
+            throw new IllegalStateException("EnumerateInstances gave " + count + " of " + held);
+        }
+    }
+
+    static String memory(ChildJvm server) throws IOException {
+        return String.format(Locale.ROOT, "%d MB (peak %d MB)", server.statusKib("VmRSS") / 1024,
+                server.statusKib("VmHWM") / 1024);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The child JVM: an empty store behind a server; prints its port, serves until stdin closes or it is killed. */
+    static void serve() throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        CimInstanceStore store = new CimInstanceStore(ServerBenchmark.repository(),
+                CimInstanceStore.DEFAULT_MAX_INSTANCES_PER_NAMESPACE);
+        CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("bench", "bench")).build();
+        try (CimServer server = CimServer.start(config, ServerBenchmark.repository(),
+                new CimProviderRegistry().instances(ServerBenchmark.NS, ServerBenchmark.CLASS, store))) {
+            System.out.println("PORT " + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the parent closes stdin (or ends the process)
+            }
+        }
+    }
+}
