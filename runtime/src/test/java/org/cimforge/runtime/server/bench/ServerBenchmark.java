@@ -249,11 +249,17 @@ public final class ServerBenchmark {
 
     /** CPU time (ns) used so far by live threads whose names start with {@code prefix}. */
     static long cpuNanos(String prefix) {
+        return cpuNanos(prefix, false);
+    }
+
+    /** CPU time (ns), or only its user-mode part, used so far by live threads whose names start with {@code prefix}. */
+    static long cpuNanos(String prefix, boolean userOnly) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith(prefix)) {
-                long t = threads.getThreadCpuTime(info.getThreadId());
+                long t = userOnly ? threads.getThreadUserTime(info.getThreadId())
+                        : threads.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, t);
             }
         }
@@ -281,12 +287,14 @@ public final class ServerBenchmark {
             timedGets(clients, size, warmup.seconds, null);
             long[][] latencies = new long[THREADS][];
             long serverCpu = cpuNanos("cim-");
+            long serverUser = cpuNanos("cim-", true);
             long serverBytes = allocatedBytes("cim-");
             long start = System.nanoTime();
             int total = timedGets(clients, size, measure.seconds, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
             // The bench threads end with the run, so their CPU is taken inside timedGets.
             serverCpu = cpuNanos("cim-") - serverCpu;
+            serverUser = cpuNanos("cim-", true) - serverUser;
             serverBytes = allocatedBytes("cim-") - serverBytes;
             if (!report) {
                 for (WBEMClient c : clients) {
@@ -300,9 +308,10 @@ public final class ServerBenchmark {
                             + "p50 %.3f ms, p99 %.3f ms%n",
                     size, THREADS, total / seconds, total, seconds, all[all.length / 2] / 1e6,
                     all[(int) (all.length * 0.99)] / 1e6);
-            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us, SBLIM client %.0f us; "
-                    + "server threads allocated %,.0f bytes per request%n",
-                    serverCpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
+            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us (of which in the kernel %.0f us), SBLIM "
+                    + "client %.0f us; server threads allocated %,.0f bytes per request%n",
+                    serverCpu / 1e3 / total, (serverCpu - serverUser) / 1e3 / total, CLIENT_CPU.get() / 1e3 / total,
+                    (double) serverBytes / total);
             for (WBEMClient c : clients) {
                 c.close();
             }
@@ -617,6 +626,7 @@ public final class ServerBenchmark {
             }
             java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
             long serverCpu = cpuNanos("cim-");
+            long serverUser = cpuNanos("cim-", true);
             long serverBytes = allocatedBytes("cim-");
             long start = System.nanoTime();
             long deadline = start + TimeUnit.SECONDS.toNanos(measure.seconds);
@@ -648,14 +658,16 @@ public final class ServerBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             serverCpu = cpuNanos("cim-") - serverCpu;
+            serverUser = cpuNanos("cim-", true) - serverUser;
             serverBytes = allocatedBytes("cim-") - serverBytes;
             // Each worker took one number past the last call it made.
             long total = Math.min(next.get() - threads, CREATE_CAP);
             if (report) {
                 System.out.printf(Locale.ROOT, "CreateInstance into %s, %d thread%s: %,.0f op/s (%,d in %.1f s); CPU per "
-                        + "operation: server %.0f us, SBLIM client %.0f us; server threads allocated %,.0f bytes per "
-                        + "operation%n", intoStore ? "CimInstanceStore" : "a map provider", threads,
-                        threads == 1 ? "" : "s", total / seconds, total, seconds, serverCpu / 1e3 / total,
+                        + "operation: server %.0f us (in the kernel %.0f us), SBLIM client %.0f us; server threads "
+                        + "allocated %,.0f bytes per operation%n", intoStore ? "CimInstanceStore" : "a map provider",
+                        threads, threads == 1 ? "" : "s", total / seconds, total, seconds, serverCpu / 1e3 / total,
+                        (serverCpu - serverUser) / 1e3 / total,
                         CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
             }
             for (WBEMClient c : clients) {
