@@ -183,6 +183,10 @@ public final class CimValues {
             return dt instanceof CIMDateTimeAbsolute a ? a.getDateTimeString()
                     : ((CIMDateTimeInterval) dt).getDateTimeString();
         }
+        if (value != null && value.getClass() == UnsignedInteger64.class) {
+            // Its toString goes through BigInteger; the low 64 bits read as unsigned are the same digits, cheaper.
+            return Long.toUnsignedString(((UnsignedInteger64) value).longValue());
+        }
         return String.valueOf(value);
     }
 

@@ -5,10 +5,8 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -97,25 +95,27 @@ public final class CimXmlParser {
                     if (root != null) {
                         throw CimXmlException.notWellFormed("content after the document element");
                     }
-                    Map<String, String> attrs = new LinkedHashMap<>();
-                    for (int i = 0; i < r.getAttributeCount(); i++) {
-                        attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                    int count = r.getAttributeCount();
+                    String[] attrs = count == 0 ? NO_ATTRIBUTES : new String[2 * count];
+                    for (int i = 0; i < count; i++) {
+                        attrs[2 * i] = r.getAttributeLocalName(i);
+                        attrs[2 * i + 1] = r.getAttributeValue(i);
                     }
                     stack.push(new Builder(r.getLocalName(), attrs));
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (!stack.isEmpty()) {
-                        stack.peek().text.append(r.getText());
+                        stack.peek().append(r.getText());
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     Builder b = stack.pop();
-                    XmlNode node = new XmlNode(b.name, b.attrs, b.children.isEmpty() ? List.of() : b.children,
-                            b.text.length() == 0 ? "" : b.text.toString());
+                    XmlNode node = new XmlNode(b.name, b.attrs, b.children == null ? List.of() : b.children,
+                            b.text());
                     if (stack.isEmpty()) {
                         root = node;
                     } else {
-                        stack.peek().children.add(node);
+                        stack.peek().add(node);
                     }
                 }
                 default -> {
@@ -133,15 +133,43 @@ public final class CimXmlParser {
         return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ');
     }
 
+    private static final String[] NO_ATTRIBUTES = new String[0];
+
+    /**
+     * An element being read. Children and text are made only when there are some, and a single piece of text (the
+     * usual case with coalescing on) is kept as the string the reader gave.
+     */
     private static final class Builder {
         final String name;
-        final Map<String, String> attrs;
-        final List<XmlNode> children = new ArrayList<>();
-        final StringBuilder text = new StringBuilder();
+        final String[] attrs;
+        List<XmlNode> children;
+        private String text;
+        private StringBuilder moreText;
 
-        Builder(String name, Map<String, String> attrs) {
+        Builder(String name, String[] attrs) {
             this.name = name;
             this.attrs = attrs;
+        }
+
+        void add(XmlNode child) {
+            if (children == null) {
+                children = new ArrayList<>(4);
+            }
+            children.add(child);
+        }
+
+        void append(String piece) {
+            if (moreText != null) {
+                moreText.append(piece);
+            } else if (text == null) {
+                text = piece;
+            } else {
+                moreText = new StringBuilder(text.length() + piece.length() + 16).append(text).append(piece);
+            }
+        }
+
+        String text() {
+            return moreText != null ? moreText.toString() : text == null ? "" : text;
         }
     }
 }

@@ -2,16 +2,16 @@ package org.cimforge.runtime.cimxml;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** One parsed XML element of a CIM-XML message: name, attributes, child elements and its text. */
 public final class XmlNode {
     private final String name;
-    private final Map<String, String> attributes;
+    /** Attribute names and values alternating, in document order: a request element has two or three at most. */
+    private final String[] attributes;
     private final List<XmlNode> children;
     private final String text;
 
-    XmlNode(String name, Map<String, String> attributes, List<XmlNode> children, String text) {
+    XmlNode(String name, String[] attributes, List<XmlNode> children, String text) {
         this.name = name;
         this.attributes = attributes;
         this.children = children;
@@ -25,13 +25,15 @@ public final class XmlNode {
 
     /** An attribute value, or null; the lookup ignores case so legacy spellings such as EMBEDDEDOBJECT match. */
     public String attr(String attributeName) {
-        String exact = attributes.get(attributeName);
-        if (exact != null) {
-            return exact;
+        String[] a = attributes;
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i].equals(attributeName)) {
+                return a[i + 1];
+            }
         }
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(attributeName)) {
-                return e.getValue();
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i].equalsIgnoreCase(attributeName)) {
+                return a[i + 1];
             }
         }
         return null;
@@ -84,6 +86,10 @@ public final class XmlNode {
 
     @Override
     public String toString() {
-        return "<" + name + " " + attributes + ">";
+        StringBuilder b = new StringBuilder("<").append(name).append(" {");
+        for (int i = 0; i < attributes.length; i += 2) {
+            b.append(i == 0 ? "" : ", ").append(attributes[i]).append('=').append(attributes[i + 1]);
+        }
+        return b.append("}>").toString();
     }
 }

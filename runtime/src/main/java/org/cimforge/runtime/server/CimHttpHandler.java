@@ -10,8 +10,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,13 +37,15 @@ final class CimHttpHandler extends Handler.Abstract {
 
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
-    private final ScheduledExecutorService timeouts;
+    private final Deadlines.Lane requestDeadlines;
+    private final Deadlines.Lane bodyDeadlines;
     private final Map<String, byte[]> passwords;
 
-    CimHttpHandler(CimDispatcher dispatcher, CimServerConfig config, ScheduledExecutorService timeouts) {
+    CimHttpHandler(CimDispatcher dispatcher, CimServerConfig config, Deadlines timeouts) {
         this.dispatcher = dispatcher;
         this.config = config;
-        this.timeouts = timeouts;
+        this.requestDeadlines = timeouts.lane(config.requestTimeout());
+        this.bodyDeadlines = timeouts.lane(config.clientLimits().bodyTimeout());
         this.passwords = new java.util.HashMap<>();
         config.users().forEach((u, p) -> passwords.put(u, p.getBytes(StandardCharsets.UTF_8)));
     }
@@ -125,12 +125,11 @@ final class CimHttpHandler extends Handler.Abstract {
         // The operation runs on this HTTP thread: handing it to another pool cost a quarter of the server's CPU per
         // small request in thread switches. A watchdog answers for an operation that overruns its time instead.
         Watchdog watchdog = new Watchdog(Thread.currentThread());
-        ScheduledFuture<?> alarm;
+        Deadlines.Armed alarm;
         try {
-            alarm = timeouts.schedule(() -> watchdog.expire(() -> sendBytes(response, callback,
+            alarm = requestDeadlines.arm(() -> watchdog.expire(() -> sendBytes(response, callback,
                     CimErrorResponses.failed(headers, WBEMException.CIM_ERR_FAILED, "operation did not finish within "
-                            + config.requestTimeout().toMillis() + " ms", body)), out),
-                    config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                            + config.requestTimeout().toMillis() + " ms", body)), out));
         } catch (RejectedExecutionException e) {
             return reject(request, response, callback, 503, null, "server is shutting down");
         }
@@ -143,7 +142,7 @@ final class CimHttpHandler extends Handler.Abstract {
                 failed(e, request, response, callback, headers, body, out);
             }
         } finally {
-            alarm.cancel(false);
+            alarm.disarm();
             watchdog.done();
         }
         return true;
@@ -217,13 +216,12 @@ final class CimHttpHandler extends Handler.Abstract {
 
     /** Reads at most maxRequestBytes within the body deadline; null when the body is larger. */
     private byte[] readBody(Request request) throws IOException {
-        ScheduledFuture<?> deadline = timeouts.schedule(() -> request.fail(new java.util.concurrent.TimeoutException(
-                "request body not complete within " + config.clientLimits().bodyTimeout())),
-                config.clientLimits().bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Deadlines.Armed deadline = bodyDeadlines.arm(() -> request.fail(new java.util.concurrent.TimeoutException(
+                "request body not complete within " + config.clientLimits().bodyTimeout())));
         try {
             return readBodyWithin(request);
         } finally {
-            deadline.cancel(false);
+            deadline.disarm();
         }
     }
 

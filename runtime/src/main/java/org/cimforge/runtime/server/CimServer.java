@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
 import org.cimforge.runtime.indication.IndicationService;
@@ -38,7 +37,7 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
     private final CimProviderRegistry providers;
     private volatile IndicationPublisher indications = IndicationPublisher.NONE;
     private final IndicationService indicationService;
-    private final ScheduledThreadPoolExecutor timeouts;
+    private final Deadlines timeouts;
     private final CimDispatcher dispatcher;
     private final CimServerConfig config;
     private final CimInterop interop;
@@ -55,13 +54,8 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
         pool.setName("cim-http");
         this.jetty = new Server(pool);
-        // Operations run on the HTTP threads; one timer thread answers for those that overrun the request timeout.
-        this.timeouts = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cim-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
-        this.timeouts.setRemoveOnCancelPolicy(true);
+        // Operations run on the HTTP threads; one deadline thread answers for those that overrun the request timeout.
+        this.timeouts = new Deadlines("cim-timeouts");
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -230,7 +224,7 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
     /** Stops accepting requests, lets those in flight finish (up to the stop timeout), then shuts down. */
     public void stop() throws Exception {
         jetty.stop();
-        timeouts.shutdownNow();
+        timeouts.close();
         dispatcher.close();
         indicationService.close();
     }

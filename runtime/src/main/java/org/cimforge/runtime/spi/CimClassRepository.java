@@ -141,10 +141,31 @@ public final class CimClassRepository implements TypeLookup {
 
     @Override
     public CIMDataType propertyType(String namespace, String className, String propertyName) {
-        CimClass c = modelClass(namespace, className);
+        // Asked for every property of every instance a client sends; the answer is remembered by the names as
+        // spelled, so the next request skips the case-folding look-ups of class, property and qualifiers.
+        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        if (s == null || className == null) {
+            return null;
+        }
+        Map<String, CIMDataType> known = s.propertyTypes.get(className);
+        CIMDataType type = known == null ? null : known.get(propertyName);
+        if (type != null) {
+            return type;
+        }
+        CimClass c = s.schema.cimClass(className).orElse(null);
         CimProperty p = c == null ? null : c.property(propertyName).orElse(null);
-        return p == null ? null : dataType(p.type(), p.qualifiers());
+        if (p == null) {
+            return null;
+        }
+        type = dataType(p.type(), p.qualifiers());
+        if (s.rememberedTypes.incrementAndGet() <= MAX_REMEMBERED_TYPES) {
+            s.propertyTypes.computeIfAbsent(className, k -> new ConcurrentHashMap<>()).put(propertyName, type);
+        }
+        return type;
     }
+
+    /** Spellings of (class, property) remembered per namespace: clients use few, a hostile one cannot grow it. */
+    private static final int MAX_REMEMBERED_TYPES = 20_000;
 
     @Override
     public CIMDataType parameterType(String namespace, String className, String methodName, String parameterName) {
@@ -261,6 +282,9 @@ public final class CimClassRepository implements TypeLookup {
         final String name;
         final CimSchema schema;
         final Map<String, CIMClass> converted = new ConcurrentHashMap<>();
+        /** Property types by class and property name as spelled in requests (exact case), see propertyType. */
+        final Map<String, Map<String, CIMDataType>> propertyTypes = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger rememberedTypes = new java.util.concurrent.atomic.AtomicInteger();
 
         Space(String name, CimSchema schema) {
             this.name = name;

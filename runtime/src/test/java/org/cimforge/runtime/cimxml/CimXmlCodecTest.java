@@ -67,6 +67,15 @@ class CimXmlCodecTest {
     }
 
     @Test
+    void uint64ValuesAreFormattedWithTheDigitsOfTheirBigInteger() {
+        for (String digits : new String[] {"0", "1", "2048", "9223372036854775807", "9223372036854775808",
+            "18446744073709551615"}) {
+            assertThat(CimValues.format(new org.metricshub.wbem.javax.cim.UnsignedInteger64(digits)))
+                    .isEqualTo(new java.math.BigInteger(digits).toString());
+        }
+    }
+
+    @Test
     void doctypeAndExternalEntitiesAreRefused() {
         assertThatThrownBy(() -> CimXmlParser.parse("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
                 + "\"file:///etc/passwd\">]><x>&e;</x>")).isInstanceOf(CimXmlException.class);

@@ -107,6 +107,36 @@ class Utf8XmlWriterTest {
     }
 
     @Test
+    void namesAndValuesWrittenAgainFromTheEncodedCacheStayByteIdentical() throws Exception {
+        // The writer keeps the bytes of short names and attribute values; writing them again, as equal strings that
+        // are other objects, as values that need escaping, and many distinct ones (more than the cache holds) must
+        // give exactly what the JDK writer gives.
+        SplittableRandom random = new SplittableRandom(2028);
+        String[] names = {"PROPERTY", "NAME", "TYPE", "uint16", "Caption", "ElementName", "a&b", "x<y", "q\"t", "é",
+            "12", "2.0", "Z", "VALUE.ARRAY", "KEYBINDING"};
+        for (int round = 0; round < 50; round++) {
+            // Drawn once, so both writers get the same calls.
+            int[] picks = random.ints(3_000, 0, names.length).toArray();
+            int[] numbers = random.ints(3_000, 0, 100_000).toArray();
+            assertSameBytes(w -> {
+                w.writeStartElement("ROOT");
+                for (int i = 0; i < picks.length; i++) {
+                    String name = names[picks[i]];
+                    String copy = new String(name.toCharArray());
+                    String distinct = "N" + numbers[i];
+                    w.writeStartElement(copy.equals("é") || copy.contains("<") || copy.contains("&")
+                            || copy.contains("\"") || copy.equals("12") || copy.equals("2.0") ? "E" : copy);
+                    w.writeAttribute("NAME", name);
+                    w.writeAttribute(distinct, copy);
+                    w.writeCharacters(name);
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+            });
+        }
+    }
+
+    @Test
     void aFullInstanceWithAnEmbeddedOneIsByteIdenticalToTheJdkWriter() throws Exception {
         CIMObjectPath path = new CIMObjectPath(null, null, null, "root/a", "X", new CIMProperty<?>[] {
             new CIMProperty<>("Id", CIMDataType.STRING_T, "a \"<&>\" b", true, false, null)});

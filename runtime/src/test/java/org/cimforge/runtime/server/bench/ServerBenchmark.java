@@ -63,18 +63,24 @@ public final class ServerBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--serve")) {
-            serveInChildJvm(Long.parseLong(args[1]));
+            serveInChildJvm(new GeneratedItems(Long.parseLong(args[1])));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("--serve-items")) {
+            store = args[2].equals("store");
+            serveInChildJvm(items(Integer.parseInt(args[1])));
             return;
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        // Optional arguments pick parts: get, enumerate, names, pull (all by default); "store" serves GetInstance and
-        // EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map provider.
+        // Optional arguments pick parts: get, enumerate, names, pull, create (all by default); "store" serves
+        // GetInstance and EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map
+        // provider (create always runs against both).
         List<String> parts = new ArrayList<>(List.of(args));
         store = parts.remove("store");
         if (parts.isEmpty()) {
-            parts = List.of("get", "enumerate", "names", "pull");
+            parts = List.of("get", "enumerate", "names", "pull", "create");
         }
         System.out.println("provider: " + (store ? "CimInstanceStore" : "hand-written map (StoredItems)"));
         if (parts.contains("get")) {
@@ -91,9 +97,13 @@ public final class ServerBenchmark {
         }
         if (parts.contains("names")) {
             namesRun(10_000);
+            namesWholeProcess(10_000);
         }
         if (parts.contains("pull")) {
             pullMillionInSmallHeap(1_000_000);
+        }
+        if (parts.contains("create")) {
+            createRuns();
         }
     }
 
@@ -239,11 +249,17 @@ public final class ServerBenchmark {
 
     /** CPU time (ns) used so far by live threads whose names start with {@code prefix}. */
     static long cpuNanos(String prefix) {
+        return cpuNanos(prefix, false);
+    }
+
+    /** CPU time (ns), or only its user-mode part, used so far by live threads whose names start with {@code prefix}. */
+    static long cpuNanos(String prefix, boolean userOnly) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith(prefix)) {
-                long t = threads.getThreadCpuTime(info.getThreadId());
+                long t = userOnly ? threads.getThreadUserTime(info.getThreadId())
+                        : threads.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, t);
             }
         }
@@ -271,12 +287,16 @@ public final class ServerBenchmark {
             timedGets(clients, size, warmup.seconds, null);
             long[][] latencies = new long[THREADS][];
             long serverCpu = cpuNanos("cim-");
+            long serverUser = cpuNanos("cim-", true);
+            long timerCpu = cpuNanos("cim-timeouts");
             long serverBytes = allocatedBytes("cim-");
             long start = System.nanoTime();
             int total = timedGets(clients, size, measure.seconds, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
             // The bench threads end with the run, so their CPU is taken inside timedGets.
             serverCpu = cpuNanos("cim-") - serverCpu;
+            serverUser = cpuNanos("cim-", true) - serverUser;
+            timerCpu = cpuNanos("cim-timeouts") - timerCpu;
             serverBytes = allocatedBytes("cim-") - serverBytes;
             if (!report) {
                 for (WBEMClient c : clients) {
@@ -290,9 +310,10 @@ public final class ServerBenchmark {
                             + "p50 %.3f ms, p99 %.3f ms%n",
                     size, THREADS, total / seconds, total, seconds, all[all.length / 2] / 1e6,
                     all[(int) (all.length * 0.99)] / 1e6);
-            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us, SBLIM client %.0f us; "
-                    + "server threads allocated %,.0f bytes per request%n",
-                    serverCpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
+            System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us (of which in the kernel %.0f us, on the "
+                    + "timeout thread %.1f us), SBLIM client %.0f us; server threads allocated %,.0f bytes per request%n",
+                    serverCpu / 1e3 / total, (serverCpu - serverUser) / 1e3 / total, timerCpu / 1e3 / total,
+                    CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
             for (WBEMClient c : clients) {
                 c.close();
             }
@@ -433,6 +454,230 @@ public final class ServerBenchmark {
         }
     }
 
+    /**
+     * EnumerateInstanceNames of {@code size} instances against a server in its own JVM (default JVM settings), timing
+     * the CPU of that whole process (all its threads: garbage collection and JIT compilation included) per call, as a
+     * measurement from outside the server sees it. The process's idle CPU over the same time is measured apart and
+     * printed, not subtracted.
+     */
+    static void namesWholeProcess(int size) throws Exception {
+        ChildServer child = ChildServer.start("--serve-items", Integer.toString(size), store ? "store" : "map");
+        try {
+            WBEMClient client = client(child.port);
+            CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
+            int warmups = 100;
+            int runs = 100;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            for (int r = 0; r < warmups && System.nanoTime() < deadline; r++) {
+                drainPaths(client.enumerateInstanceNames(cls), size);
+            }
+            Thread.sleep(1_000);
+            long idleBefore = child.cpuNanos();
+            long idleStart = System.nanoTime();
+            Thread.sleep(2_000);
+            double idlePerSecond = (child.cpuNanos() - idleBefore) / ((System.nanoTime() - idleStart) / 1e9);
+            long cpuBefore = child.cpuNanos();
+            long start = System.nanoTime();
+            int done = 0;
+            while (done < runs && System.nanoTime() < deadline) {
+                drainPaths(client.enumerateInstanceNames(cls), size);
+                done++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = child.cpuNanos() - cpuBefore;
+            System.out.printf(Locale.ROOT, "EnumerateInstanceNames, %,d instances, server in its own JVM: whole server "
+                    + "process CPU %.1f ms per call (%d calls after %d untimed, %.1f ms wall per call; the idle "
+                    + "process used %.1f ms CPU per second)%n", size, cpu / 1e6 / done, done, warmups,
+                    seconds * 1e3 / done, idlePerSecond / 1e6);
+            client.close();
+        } finally {
+            child.stop();
+        }
+    }
+
+    static void drainPaths(CloseableIterator<CIMObjectPath> it, int expected) {
+        long count = 0;
+        try {
+            while (it.hasNext()) {
+                it.next();
+                count++;
+            }
+        } finally {
+            it.close();
+        }
+        if (count != expected) {
+            throw new IllegalStateException("got " + count + " of " + expected);
+        }
+    }
+
+    /** A benchmark server in a child JVM of this class ({@code --serve...} arguments); stdin EOF ends it. */
+    static final class ChildServer {
+        final Process process;
+        final BufferedReader out;
+        final int port;
+
+        private ChildServer(Process process, BufferedReader out, int port) {
+            this.process = process;
+            this.out = out;
+            this.port = port;
+        }
+
+        static ChildServer start(String... args) throws IOException {
+            return start(List.of(), args);
+        }
+
+        static ChildServer start(List<String> jvmOptions, String... args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerBenchmark.class.getName()));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.redirectErrorStream(true);
+            Process child = pb.start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PORT ")) {
+                    return new ChildServer(child, out, Integer.parseInt(line.substring(5).trim()));
+                }
+            }
+            child.destroy();
+            throw new IllegalStateException("the server JVM did not start");
+        }
+
+        /** CPU time of the whole child process so far (user + system, all threads), in ns. */
+        long cpuNanos() {
+            return process.info().totalCpuDuration().orElseThrow(
+                    () -> new IllegalStateException("the platform does not report process CPU time")).toNanos();
+        }
+
+        /** Closes the child's stdin, returns its PEAK line (or null) and waits for it to end. */
+        String stop() throws Exception {
+            String peak = null;
+            try {
+                process.getOutputStream().close();
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("PEAK ")) {
+                        peak = line.substring(5);
+                    }
+                }
+                process.waitFor(30, TimeUnit.SECONDS);
+            } finally {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            return peak;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // CreateInstance
+
+    /** CreateInstance with 1 and 4 client threads, against the instance store and against a map provider. */
+    static void createRuns() throws Exception {
+        for (boolean intoStore : new boolean[] {true, false}) {
+            // Untimed round first so that the JIT has compiled client and server.
+            createRun(intoStore, THREADS, Duration.JIT, false);
+            createRun(intoStore, 1, Duration.MEASURE, true);
+            createRun(intoStore, THREADS, Duration.MEASURE, true);
+        }
+    }
+
+    /** At most this many CreateInstance calls per run (each thread stops at its share or at the time limit). */
+    static final int CREATE_CAP = 200_000;
+
+    /** Keeps created instances in a concurrent map by InstanceID: a provider that checks nothing beyond duplicates. */
+    static final class CreatedItems implements CimInstanceProvider {
+        final Map<String, CIMInstance> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public List<CIMInstance> enumerateInstances(CimOperationContext context, String className) {
+            return new ArrayList<>(byId.values());
+        }
+
+        @Override
+        public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) {
+            Object key = name.getKeyValue("InstanceID");
+            return key == null ? null : byId.get(key.toString());
+        }
+
+        @Override
+        public CIMObjectPath createInstance(CimOperationContext context, CIMInstance instance) throws WBEMException {
+            CIMProperty<?> key = instance.getProperty("InstanceID");
+            if (key == null || key.getValue() == null) {
+                throw new WBEMException(WBEMException.CIM_ERR_INVALID_PARAMETER, "InstanceID is required");
+            }
+            CIMObjectPath path = new CIMObjectPath(null, null, null, context.namespace(), instance.getClassName(),
+                    new CIMProperty<?>[] {new CIMProperty<>(key.getName(), key.getDataType(), key.getValue(), true,
+                            false, null)});
+            if (byId.putIfAbsent(key.getValue().toString(), new CIMInstance(path, instance.getProperties())) != null) {
+                throw new WBEMException(WBEMException.CIM_ERR_ALREADY_EXISTS, "exists: " + key.getValue());
+            }
+            return path;
+        }
+    }
+
+    static void createRun(boolean intoStore, int threads, Duration measure, boolean report) throws Exception {
+        CimInstanceProvider provider = intoStore ? new CimInstanceStore(repository(), CREATE_CAP * 2)
+                : new CreatedItems();
+        try (CimServer server = server(provider)) {
+            WBEMClient[] clients = new WBEMClient[threads];
+            for (int t = 0; t < threads; t++) {
+                clients[t] = client(server.port());
+            }
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+            long serverCpu = cpuNanos("cim-");
+            long serverUser = cpuNanos("cim-", true);
+            long serverBytes = allocatedBytes("cim-");
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(measure.seconds);
+            CLIENT_CPU.set(0);
+            Throwable[] failure = new Throwable[1];
+            CountDownLatch finished = new CountDownLatch(threads);
+            for (int t = 0; t < threads; t++) {
+                WBEMClient c = clients[t];
+                Thread worker = new Thread(() -> {
+                    try {
+                        for (long n = next.getAndIncrement(); n < CREATE_CAP && System.nanoTime() < deadline;
+                             n = next.getAndIncrement()) {
+                            CIMObjectPath made = c.createInstance(item(n));
+                            if (made == null || !id(n).equals(String.valueOf(made.getKeyValue("InstanceID")))) {
+                                throw new IllegalStateException("unexpected path " + made);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    } finally {
+                        CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                        finished.countDown();
+                    }
+                }, "bench-create-" + t);
+                worker.start();
+            }
+            if (!finished.await(measure.seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
+                throw new IllegalStateException("CreateInstance run failed", failure[0]);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            serverCpu = cpuNanos("cim-") - serverCpu;
+            serverUser = cpuNanos("cim-", true) - serverUser;
+            serverBytes = allocatedBytes("cim-") - serverBytes;
+            // Each worker took one number past the last call it made.
+            long total = Math.min(next.get() - threads, CREATE_CAP);
+            if (report) {
+                System.out.printf(Locale.ROOT, "CreateInstance into %s, %d thread%s: %,.0f op/s (%,d in %.1f s); CPU per "
+                        + "operation: server %.0f us (in the kernel %.0f us), SBLIM client %.0f us; server threads "
+                        + "allocated %,.0f bytes per operation%n", intoStore ? "CimInstanceStore" : "a map provider",
+                        threads, threads == 1 ? "" : "s", total / seconds, total, seconds, serverCpu / 1e3 / total,
+                        (serverCpu - serverUser) / 1e3 / total,
+                        CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
+            }
+            for (WBEMClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
     static final java.util.concurrent.atomic.AtomicLong RAW_BYTES = new java.util.concurrent.atomic.AtomicLong();
 
     /** Times EnumerateInstances with the JDK HTTP client, counting the body bytes without parsing them. */
@@ -474,25 +719,9 @@ public final class ServerBenchmark {
     // 1,000,000 instances through a pull enumeration, the server in its own JVM with -Xmx256m
 
     static void pullMillionInSmallHeap(long count) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ServerBenchmark.class.getName(), "--serve", Long.toString(count));
-        pb.redirectErrorStream(true);
-        Process child = pb.start();
+        ChildServer child = ChildServer.start(List.of("-Xmx256m"), "--serve", Long.toString(count));
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8));
-            int port = -1;
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("PORT ")) {
-                    port = Integer.parseInt(line.substring(5).trim());
-                    break;
-                }
-            }
-            if (port < 0) {
-                throw new IllegalStateException("the server JVM did not start");
-            }
-            WBEMClient client = client(port);
+            WBEMClient client = client(child.port);
             CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, CLASS, null);
             long before = System.nanoTime();
             UnsignedInteger32 batch = new UnsignedInteger32(1000);
@@ -507,14 +736,7 @@ public final class ServerBenchmark {
             }
             double seconds = (System.nanoTime() - before) / 1e9;
             client.close();
-            child.getOutputStream().close();
-            String peak = null;
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("PEAK ")) {
-                    peak = line.substring(5);
-                }
-            }
-            child.waitFor(30, TimeUnit.SECONDS);
+            String peak = child.stop();
             System.out.printf(Locale.ROOT, "Pull enumeration, %,d instances x 20 properties (MaxObjectCount 1000, "
                     + "%,d pulls), server -Xmx256m: %.1f s, %,.0f instances/s, %s%n", received, pulls, seconds,
                     received / seconds, peak == null ? "server heap peak not reported" : "server " + peak);
@@ -522,8 +744,7 @@ public final class ServerBenchmark {
                 throw new IllegalStateException("received " + received + " of " + count);
             }
         } finally {
-            child.destroy();
-            child.waitFor(10, TimeUnit.SECONDS);
+            child.stop();
         }
     }
 
@@ -540,10 +761,10 @@ public final class ServerBenchmark {
         return n;
     }
 
-    /** The child JVM: serve generated instances, print the port, and on stdin EOF report the heap peak and exit. */
-    static void serveInChildJvm(long count) throws Exception {
+    /** The child JVM: serve {@code provider}, print the port, and on stdin EOF report the heap peak and exit. */
+    static void serveInChildJvm(CimInstanceProvider provider) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        try (CimServer server = server(new GeneratedItems(count))) {
+        try (CimServer server = server(provider)) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {
