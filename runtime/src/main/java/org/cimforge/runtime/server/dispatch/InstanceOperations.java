@@ -47,7 +47,7 @@ final class InstanceOperations {
         boolean origin = req.bool("IncludeClassOrigin", false);
         Set<String> props = namesOnly ? null : req.propertyList("PropertyList");
         CimClass limit = deep ? null : base;
-        InstanceSource source = support.collect(req, base);
+        InstanceSource source = support.collect(req, base, namesOnly);
         return Reply.streamed(req, source, (w, i) -> {
             if (namesOnly) {
                 w.instanceName(i.getObjectPath());

@@ -9,6 +9,7 @@ import org.cimforge.runtime.cimxml.CimXmlDecoder;
 import org.cimforge.runtime.spi.CimClassRepository;
 import org.cimforge.runtime.spi.CimErrorException;
 import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -133,6 +134,16 @@ final class OperationSupport {
      * streams are opened here, so a provider that refuses fails the operation before anything is written.
      */
     InstanceSource collect(OperationRequest req, CimClass base) throws WBEMException {
+        return collect(req, base, false);
+    }
+
+    /**
+     * The instances of {@code base} and its subclasses; with {@code namesOnly}, a provider that answers
+     * {@link CimInstanceProvider#enumerateInstanceNames} itself gives its names (as instances without properties)
+     * instead of building every instance only for its path. One that does not is read through its instances, so a
+     * provider that streams more instances than fit in memory keeps working for names too.
+     */
+    InstanceSource collect(OperationRequest req, CimClass base, boolean namesOnly) throws WBEMException {
         List<CimClass> classes = new ArrayList<>();
         classes.add(base);
         classes.addAll(repository.schema(req.namespace).allSubclasses(base.name().spelling()));
@@ -141,13 +152,13 @@ final class OperationSupport {
             for (CimClass c : classes) {
                 CimInstanceProvider p = providers.instanceProvider(req.namespace, c.name().spelling());
                 if (p != null) {
-                    streams.add(p.streamInstances(req.context, c.name().spelling()));
+                    streams.add(source(p, req, c.name().spelling(), namesOnly));
                 }
             }
             if (streams.isEmpty()) {
                 CimInstanceProvider p = providerFor(req, base);
                 if (p != null) {
-                    streams.add(p.streamInstances(req.context, base.name().spelling()));
+                    streams.add(source(p, req, base.name().spelling(), namesOnly));
                 }
             }
         } catch (WBEMException | RuntimeException e) {
@@ -155,6 +166,36 @@ final class OperationSupport {
             throw e;
         }
         return new InstanceSource(streams, i -> complete(req, i));
+    }
+
+    private static final CIMProperty<?>[] NO_PROPERTIES = new CIMProperty<?>[0];
+
+    private static Stream<CIMInstance> source(CimInstanceProvider p, OperationRequest req, String className,
+            boolean namesOnly) throws WBEMException {
+        if (namesOnly && NamesOfTheirOwn.answers(p)) {
+            return p.enumerateInstanceNames(req.context, className).stream()
+                    .map(path -> new CIMInstance(path, NO_PROPERTIES));
+        }
+        return p.streamInstances(req.context, className);
+    }
+
+    /** Whether a provider's class overrides {@link CimInstanceProvider#enumerateInstanceNames} (looked up once). */
+    private static final class NamesOfTheirOwn extends ClassValue<Boolean> {
+        private static final NamesOfTheirOwn CACHE = new NamesOfTheirOwn();
+
+        static boolean answers(CimInstanceProvider p) {
+            return CACHE.get(p.getClass());
+        }
+
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("enumerateInstanceNames", CimOperationContext.class, String.class)
+                        .getDeclaringClass() != CimInstanceProvider.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
     }
 
     /** Fills the namespace and keys of an instance's path from its class definition. */

@@ -93,7 +93,7 @@ final class PullOperations implements AutoCloseable {
         boolean origin = req.bool("IncludeClassOrigin", false);
         Set<String> props = paths ? null : req.propertyList("PropertyList");
         CimClass limit = deep ? null : base;
-        InstanceSource source = support.collect(req, base);
+        InstanceSource source = support.collect(req, base, paths);
         // The context keeps the lazy source: instances are produced pull by pull, never all at Open.
         Iterator<Object> results = new Iterator<>() {
             @Override
