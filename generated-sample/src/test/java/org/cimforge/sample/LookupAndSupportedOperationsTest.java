@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cimforge.sample.SampleArrayFixture.named;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.EnumValue;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMProperty;
+import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /** GetInstance by direct lookup (keys must all match), and GetSupportedOperations per ReplicationType and CopyState. */
@@ -58,6 +63,40 @@ class LookupAndSupportedOperationsTest {
         StoragePoolClient pools = new StoragePoolClient(array.client, SampleServer.NAMESPACE);
         StoragePool fc = named(pools.enumerate(), "FC_r5");
         assertThat(pools.get(fc.<StoragePool>reference()).getElementName()).isEqualTo("FC_r5");
+    }
+
+    @Test
+    void volumeNamesAreThePathsOfTheVolumeInstancesOfBothVendors() throws Exception {
+        // The volume providers answer EnumerateInstanceNames from the engine's ids without building instances; the
+        // names must be exactly the paths the instances carry, for the DMTF class (ESS) and the TPD_ subclass (3PAR).
+        CIMObjectPath volumes = new CIMObjectPath(null, null, null, SampleServer.NAMESPACE, "CIM_StorageVolume", null);
+        Set<String> names = new TreeSet<>();
+        for (CIMObjectPath p : drain(array.client.enumerateInstanceNames(volumes))) {
+            names.add(keysOf(p));
+        }
+        Set<String> paths = new TreeSet<>();
+        for (CIMInstance i : drain(array.client.enumerateInstances(volumes, true, false, false, null))) {
+            paths.add(keysOf(i.getObjectPath()));
+        }
+        assertThat(names).isEqualTo(paths);
+        assertThat(names).anyMatch(n -> n.startsWith("TPD_StorageVolume")).anyMatch(n -> n.startsWith("CIM_StorageVolume"));
+    }
+
+    private static String keysOf(CIMObjectPath path) {
+        Set<String> keys = new TreeSet<>();
+        for (CIMProperty<?> k : path.getKeys()) {
+            keys.add(k.getName() + "=" + k.getValue());
+        }
+        return path.getObjectName() + keys;
+    }
+
+    private static <T> List<T> drain(CloseableIterator<T> it) {
+        List<T> out = new ArrayList<>();
+        while (it.hasNext()) {
+            out.add(it.next());
+        }
+        it.close();
+        return out;
     }
 
     @Test

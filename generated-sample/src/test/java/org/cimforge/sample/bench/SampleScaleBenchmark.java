@@ -28,14 +28,16 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 /**
  * The packaged sample provider at scale: it writes a configuration of 20 systems, 40 pools and 20,000 volumes,
  * starts {@code java [JVM options] -jar cimforge-sample.jar --config ...} as a child process, and drives it with the
- * SBLIM client: GetInstance of random volumes from 4 threads, then EnumerateInstances of every volume. It prints
- * requests per second, the server's CPU per request (its {@code cim-*} threads, and the whole process with garbage
- * collection and JIT compilation) and its resident memory from {@code /proc}. Every loop is bounded in time and
- * count. Run with {@code ./mvnw -B -pl generated-sample -am -Pbench verify -DskipTests}; see docs/benchmarks.md.
+ * SBLIM client: GetInstance of random volumes from 4 threads, then EnumerateInstances and EnumerateInstanceNames
+ * of every volume. It prints requests per second, the server's CPU per request (its {@code cim-*} threads, and the
+ * whole process with garbage collection and JIT compilation) and its resident memory from {@code /proc}. Every loop
+ * is bounded in time and count. Run with {@code ./mvnw -B -pl generated-sample -am verify -DskipTests
+ * -Dbench.sample}; see docs/benchmarks.md.
  *
  * <p>Arguments (all optional): {@code --jar PATH}, {@code --jvm "OPTIONS"} (space-separated; none by default, the
  * JVM's own defaults), {@code --systems N} (20), {@code --pools N} per system (2), {@code --volumes N} (20,000),
- * {@code --seconds N} measured GetInstance time (10), {@code --parts get,enumerate} (both), {@code --label TEXT}.
+ * {@code --seconds N} measured GetInstance time (10), {@code --parts get,enumerate,names} (all three),
+ * {@code --label TEXT}.
  */
 public final class SampleScaleBenchmark {
     static final String NS = "root/cimforge";
@@ -55,7 +57,7 @@ public final class SampleScaleBenchmark {
         int volumes = 20_000;
         int seconds = 10;
         String label = "";
-        List<String> parts = List.of("get", "enumerate");
+        List<String> parts = List.of("get", "enumerate", "names");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -103,7 +105,10 @@ public final class SampleScaleBenchmark {
                 getInstances(server, clients, paths, seconds, true);
             }
             if (parts.contains("enumerate")) {
-                enumerate(server, clients[0], volumes);
+                enumerate(server, clients[0], volumes, false);
+            }
+            if (parts.contains("names")) {
+                enumerate(server, clients[0], volumes, true);
             }
             System.out.printf(Locale.ROOT, "    RSS at the end %s (load average %s)%n", memory(server), loadAverage());
             for (WBEMClient c : clients) {
@@ -232,8 +237,10 @@ public final class SampleScaleBenchmark {
                 ChildJvm.perRequest(cpuBefore, cpuAfter, total), CLIENT_CPU.get() / 1e3 / total);
     }
 
-    /** EnumerateInstances of CIM_StorageVolume (deep): 3 untimed calls, then 5 timed ones. */
-    static void enumerate(ChildJvm server, WBEMClient client, int volumes) throws Exception {
+    /** EnumerateInstances (or, with {@code names}, EnumerateInstanceNames) of CIM_StorageVolume (deep): 3 untimed
+     * calls, then 5 timed ones. */
+    static void enumerate(ChildJvm server, WBEMClient client, int volumes, boolean names) throws Exception {
+        String operation = names ? "EnumerateInstanceNames" : "EnumerateInstances";
         CIMObjectPath cls = new CIMObjectPath(null, null, null, NS, "CIM_StorageVolume", null);
         int warmups = 3;
         int runs = 5;
@@ -245,7 +252,8 @@ public final class SampleScaleBenchmark {
             }
             long before = System.nanoTime();
             int count = 0;
-            CloseableIterator<CIMInstance> it = client.enumerateInstances(cls, true, false, false, null);
+            CloseableIterator<?> it = names ? client.enumerateInstanceNames(cls)
+                    : client.enumerateInstances(cls, true, false, false, null);
             try {
                 while (it.hasNext() && count <= volumes) {
                     it.next();
@@ -255,7 +263,7 @@ public final class SampleScaleBenchmark {
                 it.close();
             }
             if (count != volumes) {
-                throw new IllegalStateException("EnumerateInstances gave " + count + " of " + volumes);
+                throw new IllegalStateException(operation + " gave " + count + " of " + volumes);
             }
             if (r >= 0) {
                 millis[r] = (System.nanoTime() - before) / 1_000_000;
@@ -263,8 +271,8 @@ public final class SampleScaleBenchmark {
         }
         long[] cpuAfter = server.cpuSnapshot();
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "EnumerateInstances of %,d volumes: median %d ms, best %d ms, worst %d ms "
-                + "(%d runs after %d untimed, SBLIM client parsing included) (load average %s)%n", volumes,
+        System.out.printf(Locale.ROOT, "%s of %,d volumes: median %d ms, best %d ms, worst %d ms "
+                + "(%d runs after %d untimed, SBLIM client parsing included) (load average %s)%n", operation, volumes,
                 millis[runs / 2], millis[0], millis[runs - 1], runs, warmups, loadAverage());
         System.out.printf(Locale.ROOT, "    server CPU per call, in ms: %s%n",
                 ChildJvm.perRequest(cpuBefore, cpuAfter, runs * 1000L).replace(" us", ""));
