@@ -54,24 +54,24 @@ final class CimHttpHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
         // Nothing before authentication reads the body: a client that has not logged in must not be able to hold a
-        // worker thread by sending a body slowly. What it did send is discarded by Jetty if it is already there;
-        // otherwise the connection is closed after the answer.
+        // worker thread by sending a body slowly. Such an answer therefore says Connection: close when the request
+        // has a body (see refuse).
         if (!"/cimom".equals(path) && !"/".equals(path)) {
-            return refuse(response, callback, 404, "Not Found");
+            return refuse(request, response, callback, 404, "Not Found");
         }
         String method = request.getMethod();
         if ("M-POST".equalsIgnoreCase(method)) {
             // Clients fall back to POST after a 501 (DSP0200); the extension framework is not implemented.
-            return refuse(response, callback, 501, "M-POST is not supported; use POST");
+            return refuse(request, response, callback, 501, "M-POST is not supported; use POST");
         }
         if (!"POST".equals(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            return refuse(response, callback, 405, "Only POST is accepted");
+            return refuse(request, response, callback, 405, "Only POST is accepted");
         }
         String user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         if (user == null && !config.allowAnonymous()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"cimforge\"");
-            return refuse(response, callback, 401, "Authentication required");
+            return refuse(request, response, callback, 401, "Authentication required");
         }
         String operation = request.getHeaders().get("CIMOperation");
         if (operation == null || !operation.trim().equalsIgnoreCase("MethodCall")) {
@@ -335,10 +335,43 @@ final class CimHttpHandler extends Handler.Abstract {
         return ok ? user : null;
     }
 
-    /** Answers a request that is not authenticated (or not for this server) without reading its body. */
-    private static boolean refuse(Response response, Callback callback, int status, String text) {
+    /**
+     * Answers a request that is not authenticated (or not for this server) without waiting for its body. What of the
+     * body has already arrived is dropped; when that was not all of it, the answer says Connection: close, because
+     * Jetty closes such a connection after the answer, and a client told nothing may send its next request on it (the
+     * JDK client then fails with "header parser received no bytes").
+     */
+    private boolean refuse(Request request, Response response, Callback callback, int status, String text) {
+        if (request.getLength() != 0 && !dropArrivedBody(request)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         EarlyAnswer.send(response, callback, status, null, text);
         return true;
+    }
+
+    /** Drops the body's bytes that are already here, never waiting and never more than the limit; true if all were. */
+    private boolean dropArrivedBody(Request request) {
+        long left = config.maxRequestBytes();
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                return false;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    return false;
+                }
+                left -= chunk.remaining();
+                if (chunk.isLast()) {
+                    return left >= 0;
+                }
+                if (left < 0) {
+                    return false;
+                }
+            } finally {
+                chunk.release();
+            }
+        }
     }
 
     /** Answers without a CIM body, after reading what the client sent so the reply is not lost to a reset. */

@@ -129,6 +129,24 @@ class EarlyAnswerWireTest {
     }
 
     @Test
+    void aChallengeBeforeTheBodyHasArrivedSaysTheConnectionCloses() throws Exception {
+        // The body is announced but not sent: the server answers without waiting for it, and must tell the client
+        // that this connection ends, or the client would send its next request on a connection being closed.
+        String full = request("POST", "/cimom", cimHeaders("GetInstance", false), RawHttpTest.getInstanceBody(
+                "GetInstance"));
+        String headersOnly = full.substring(0, full.indexOf("\r\n\r\n") + 4);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(headersOnly.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            Answer a = read(socket.getInputStream());
+            assertThat(a.status()).isEqualTo(401);
+            assertThat(a.headers()).containsEntry("connection", "close");
+            assertThat(socket.getInputStream().read()).as("the server closes the connection").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void challengeNamesTheRealmAndTheReason() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
