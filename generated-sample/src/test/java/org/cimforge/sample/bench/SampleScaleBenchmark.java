@@ -81,14 +81,14 @@ public final class SampleScaleBenchmark {
         int port = freePort();
         System.out.printf(Locale.ROOT, "sample at scale%s: %d systems, %d pools, %,d volumes; server: java %s -jar %s "
                         + "(load average %s)%n", label.isEmpty() ? "" : " [" + label + "]", systems,
-                systems * poolsPerSystem, volumes, String.join(" ", jvm), jar, loadAverage());
+                systems * poolsPerSystem, volumes, String.join(" ", jvm), jar, ChildJvm.loadAverage());
         List<String> arguments = List.of("-jar", jar.toString(), "--config", config.toString(), "--http-port",
                 String.valueOf(port), "--https-port", "0", "--user", USER, "--password", PASSWORD);
         long started = System.nanoTime();
         try (ChildJvm server = ChildJvm.start(jvm, arguments)) {
             server.awaitLine("press Ctrl-C to stop", 300);
             System.out.printf(Locale.ROOT, "    ready after %.1f s; RSS %s%n", (System.nanoTime() - started) / 1e9,
-                    memory(server));
+                    server.memory());
             WBEMClient[] clients = new WBEMClient[THREADS];
             for (int t = 0; t < THREADS; t++) {
                 clients[t] = client(port);
@@ -110,7 +110,8 @@ public final class SampleScaleBenchmark {
             if (parts.contains("names")) {
                 enumerate(server, clients[0], volumes, true);
             }
-            System.out.printf(Locale.ROOT, "    RSS at the end %s (load average %s)%n", memory(server), loadAverage());
+            System.out.printf(Locale.ROOT, "    RSS at the end %s (load average %s)%n", server.memory(),
+                    ChildJvm.loadAverage());
             for (WBEMClient c : clients) {
                 c.close();
             }
@@ -232,7 +233,7 @@ public final class SampleScaleBenchmark {
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf(Locale.ROOT, "GetInstance of a volume, %d threads: %,.0f req/s (%,d in %.1f s), p50 %.3f ms, "
                         + "p99 %.3f ms (load average %s)%n", THREADS, total / elapsed, total, elapsed,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, loadAverage());
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, ChildJvm.loadAverage());
         System.out.printf(Locale.ROOT, "    server CPU per request: %s; SBLIM client threads %.0f us%n",
                 ChildJvm.perRequest(cpuBefore, cpuAfter, total), CLIENT_CPU.get() / 1e3 / total);
     }
@@ -273,22 +274,8 @@ public final class SampleScaleBenchmark {
         Arrays.sort(millis);
         System.out.printf(Locale.ROOT, "%s of %,d volumes: median %d ms, best %d ms, worst %d ms "
                 + "(%d runs after %d untimed, SBLIM client parsing included) (load average %s)%n", operation, volumes,
-                millis[runs / 2], millis[0], millis[runs - 1], runs, warmups, loadAverage());
+                millis[runs / 2], millis[0], millis[runs - 1], runs, warmups, ChildJvm.loadAverage());
         System.out.printf(Locale.ROOT, "    server CPU per call, in ms: %s%n",
                 ChildJvm.perRequest(cpuBefore, cpuAfter, runs * 1000L).replace(" us", ""));
-    }
-
-    static String memory(ChildJvm server) throws IOException {
-        return String.format(Locale.ROOT, "%d MB (peak %d MB)", server.statusKib("VmRSS") / 1024,
-                server.statusKib("VmHWM") / 1024);
-    }
-
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

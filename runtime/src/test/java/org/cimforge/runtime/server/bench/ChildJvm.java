@@ -89,6 +89,22 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** User + system CPU of the whole process so far, threads that ended included (10 ms resolution). */
+    /** Resident memory now and at its peak, from /proc/PID/status, as "N MB (peak M MB)". */
+    public String memory() throws IOException {
+        return String.format(java.util.Locale.ROOT, "%d MB (peak %d MB)", statusKib("VmRSS") / 1024,
+                statusKib("VmHWM") / 1024);
+    }
+
+    /** The machine's load averages (1, 5, 15 minutes), printed with every figure because load moves them. */
+    public static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public long processCpuNanos() throws IOException {
         long[] times = userAndSystemTicks(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")));
         return (times[0] + times[1]) * (1_000_000_000L / TICKS_PER_SECOND);

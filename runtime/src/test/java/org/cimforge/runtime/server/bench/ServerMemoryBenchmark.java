@@ -1,8 +1,5 @@
 package org.cimforge.runtime.server.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +65,7 @@ public final class ServerMemoryBenchmark {
     static void run(String label, List<String> jvm, int[] steps, int seconds) throws Exception {
         List<String> jvmOptions = new ArrayList<>(jvm);
         System.out.printf(Locale.ROOT, "server memory [%s]: java %s (load average %s)%n", label, String.join(" ", jvm),
-                loadAverage());
+                ChildJvm.loadAverage());
         try (ChildJvm server = ChildJvm.start(jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
                 ServerMemoryBenchmark.class.getName(), "--serve"))) {
             int port = Integer.parseInt(server.awaitLine("PORT ", 120).substring(5).trim());
@@ -76,7 +73,7 @@ public final class ServerMemoryBenchmark {
             for (int t = 0; t < clients.length; t++) {
                 clients[t] = ServerBenchmark.client(port);
             }
-            System.out.printf(Locale.ROOT, "    started, no instances: RSS %s%n", memory(server));
+            System.out.printf(Locale.ROOT, "    started, no instances: RSS %s%n", server.memory());
             int held = 0;
             long[] rss = new long[steps.length];
             for (int s = 0; s < steps.length; s++) {
@@ -89,13 +86,13 @@ public final class ServerMemoryBenchmark {
                 enumerate(clients[0], held);
                 rss[s] = server.statusKib("VmRSS");
                 System.out.printf(Locale.ROOT, "    %,d instances (%,d created in %.1f s, %,.0f/s): RSS %s; %s%n", held,
-                        added, createSeconds, added / createSeconds, memory(server), cpu);
+                        added, createSeconds, added / createSeconds, server.memory(), cpu);
             }
             if (steps.length > 1) {
                 double per10k = (rss[steps.length - 1] - rss[0]) / 1024.0
                         / ((steps[steps.length - 1] - steps[0]) / 10_000.0);
                 System.out.printf(Locale.ROOT, "    RSS per 10,000 extra instances: %.0f MB (from %,d to %,d) "
-                        + "(load average %s)%n", per10k, steps[0], steps[steps.length - 1], loadAverage());
+                        + "(load average %s)%n", per10k, steps[0], steps[steps.length - 1], ChildJvm.loadAverage());
             }
             for (WBEMClient c : clients) {
                 c.close();
@@ -181,19 +178,6 @@ public final class ServerMemoryBenchmark {
         }
     }
 
-    static String memory(ChildJvm server) throws IOException {
-        return String.format(Locale.ROOT, "%d MB (peak %d MB)", server.statusKib("VmRSS") / 1024,
-                server.statusKib("VmHWM") / 1024);
-    }
-
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     /** The child JVM: an empty store behind a server; prints its port, serves until stdin closes or it is killed. */
     static void serve() throws Exception {
