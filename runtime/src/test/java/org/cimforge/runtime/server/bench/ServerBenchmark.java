@@ -378,19 +378,7 @@ public final class ServerBenchmark {
             for (int r = -warmups; r < runs; r++) {
                 long before = System.nanoTime();
                 long cpuBefore = cpuNanos("cim-");
-                int count = 0;
-                CloseableIterator<CIMInstance> it = client.enumerateInstances(cls, true, false, false, null);
-                try {
-                    while (it.hasNext()) {
-                        it.next();
-                        count++;
-                    }
-                } finally {
-                    it.close();
-                }
-                if (count != size) {
-                    throw new IllegalStateException("got " + count + " of " + size);
-                }
+                drain(client.enumerateInstances(cls, true, false, false, null), size);
                 if (r >= 0) {
                     millis[r] = (System.nanoTime() - before) / 1_000_000;
                     serverCpu += cpuNanos("cim-") - cpuBefore;
@@ -425,19 +413,7 @@ public final class ServerBenchmark {
                 long before = System.nanoTime();
                 long cpuBefore = cpuNanos("cim-");
                 long bytesBefore = allocatedBytes("cim-");
-                CloseableIterator<CIMObjectPath> it = client.enumerateInstanceNames(cls);
-                long count = 0;
-                try {
-                    while (it.hasNext()) {
-                        it.next();
-                        count++;
-                    }
-                } finally {
-                    it.close();
-                }
-                if (count != size) {
-                    throw new IllegalStateException("got " + count + " of " + size);
-                }
+                drain(client.enumerateInstanceNames(cls), size);
                 if (r >= 0) {
                     millis[r] = (System.nanoTime() - before) / 1_000_000;
                     serverCpu += cpuNanos("cim-") - cpuBefore;
@@ -469,7 +445,7 @@ public final class ServerBenchmark {
             int runs = 100;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             for (int r = 0; r < warmups && System.nanoTime() < deadline; r++) {
-                drainPaths(client.enumerateInstanceNames(cls), size);
+                drain(client.enumerateInstanceNames(cls), size);
             }
             Thread.sleep(1_000);
             long idleBefore = child.cpuNanos();
@@ -480,7 +456,7 @@ public final class ServerBenchmark {
             long start = System.nanoTime();
             int done = 0;
             while (done < runs && System.nanoTime() < deadline) {
-                drainPaths(client.enumerateInstanceNames(cls), size);
+                drain(client.enumerateInstanceNames(cls), size);
                 done++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -495,16 +471,9 @@ public final class ServerBenchmark {
         }
     }
 
-    static void drainPaths(CloseableIterator<CIMObjectPath> it, int expected) {
-        long count = 0;
-        try {
-            while (it.hasNext()) {
-                it.next();
-                count++;
-            }
-        } finally {
-            it.close();
-        }
+    /** Reads an enumeration to its end and checks that it held {@code expected} elements. */
+    static void drain(CloseableIterator<?> it, int expected) {
+        long count = drainCount(it);
         if (count != expected) {
             throw new IllegalStateException("got " + count + " of " + expected);
         }
@@ -748,7 +717,8 @@ public final class ServerBenchmark {
         }
     }
 
-    static long drainCount(CloseableIterator<CIMInstance> it) {
+    /** Reads an enumeration to its end (closing it) and counts its elements. */
+    static long drainCount(CloseableIterator<?> it) {
         long n = 0;
         try {
             while (it.hasNext()) {

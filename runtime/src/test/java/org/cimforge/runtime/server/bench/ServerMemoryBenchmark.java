@@ -16,7 +16,6 @@ import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.cimforge.runtime.store.CimInstanceStore;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
-import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -161,23 +160,10 @@ public final class ServerMemoryBenchmark {
     }
 
     static void enumerate(WBEMClient client, int held) throws Exception {
-        CloseableIterator<CIMInstance> it = client.enumerateInstances(
+        ServerBenchmark.drain(client.enumerateInstances(
                 new CIMObjectPath(null, null, null, ServerBenchmark.NS, ServerBenchmark.CLASS, null), true, false,
-                false, null);
-        int count = 0;
-        try {
-            while (it.hasNext() && count <= held) {
-                it.next();
-                count++;
-            }
-        } finally {
-            it.close();
-        }
-        if (count != held) {
-            throw new IllegalStateException("EnumerateInstances gave " + count + " of " + held);
-        }
+                false, null), held);
     }
-
 
     /** The child JVM: an empty store behind a server; prints its port, serves until stdin closes or it is killed. */
     static void serve() throws Exception {
