@@ -28,6 +28,13 @@ final class JobInstanceProvider implements CimInstanceProvider {
     }
 
     @Override
+    public boolean nonBlocking() {
+        // A job is read from memory under its own short lock (state changes only queue their indications), and
+        // clients poll jobs more than anything else, so GetInstance runs on the I/O thread.
+        return true;
+    }
+
+    @Override
     public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) {
         JobRecord job = owner.lookup(context.namespace(), name);
         return job == null ? null : job.toInstance();

@@ -34,6 +34,15 @@ public interface InstanceProvider<T extends CimInstanceBase> {
         throw CimErrors.notSupported("GetInstance");
     }
 
+    /**
+     * Whether {@link #getInstance} answers without waiting (from memory, no I/O, no lock that slow work holds);
+     * when true the server runs GetInstance on the connection's I/O thread, saving two thread switches per request.
+     * See {@link org.cimforge.runtime.spi.CimInstanceProvider#nonBlocking()}. The default is false.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
     default CimReference<T> createInstance(InvocationContext context, T instance) throws WBEMException {
         throw CimErrors.notSupported("CreateInstance");
     }

@@ -73,8 +73,10 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
         // opens many slow requests cannot starve the others.
         ThreadLimitHandler perAddress = new ThreadLimitHandler(null, false);
         perAddress.setThreadLimit(config.clientLimits().threadsPerAddress(config.maxThreads()));
-        perAddress.setHandler(new CimHttpHandler(dispatcher, config, timeouts));
-        graceful.setHandler(perAddress);
+        CimHttpHandler cim = new CimHttpHandler(dispatcher, config, timeouts);
+        perAddress.setHandler(cim);
+        // Requests that cannot wait are answered on the I/O thread; the rest go to a worker through the limit.
+        graceful.setHandler(new IoThreadFirstHandler(cim, perAddress));
         jetty.setHandler(graceful);
         jetty.setStopTimeout(config.stopTimeout().toMillis());
     }

@@ -55,6 +55,18 @@ final class TypedProviderAdapter implements CimAssociationProvider, CimMethodPro
         return result;
     }
 
+    /** Names the typed provider, which is what a log line about this adapter should point at. */
+    @Override
+    public String toString() {
+        return instances != null ? instances.getClass().getName()
+                : methods != null ? methods.getClass().getName() : "typed provider";
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return instances != null && instances.nonBlocking();
+    }
+
     @Override
     public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) throws WBEMException {
         try {

@@ -290,6 +290,15 @@ public class CimInstanceStore implements CimAssociationProvider {
         return names;
     }
 
+    /**
+     * True for the store itself, which answers from memory; a subclass may override {@link #getInstance} with work
+     * that waits, so it is false there unless the subclass says otherwise.
+     */
+    @Override
+    public boolean nonBlocking() {
+        return getClass() == CimInstanceStore.class;
+    }
+
     @Override
     public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) throws WBEMException {
         return get(context.namespace(), name);

@@ -24,6 +24,7 @@ public class InMemoryInstanceProvider<T extends CimInstanceBase> implements Asso
     private final CimInstanceStore store;
     private final CimClassInfo cimClass;
     private final Function<CIMInstance, T> adapter;
+    private final boolean ownGetInstance;
 
     /**
      * A provider of {@code cimClass} (the generated class's schema facts) storing into {@code store}; {@code adapter}
@@ -33,6 +34,7 @@ public class InMemoryInstanceProvider<T extends CimInstanceBase> implements Asso
         this.store = Objects.requireNonNull(store, "store");
         this.cimClass = Objects.requireNonNull(cimClass, "cimClass");
         this.adapter = Objects.requireNonNull(adapter, "adapter");
+        this.ownGetInstance = ownGetInstance() && store.nonBlocking();
     }
 
     /** The store behind this provider, for reading or writing instances outside a request. */
@@ -53,6 +55,24 @@ public class InMemoryInstanceProvider<T extends CimInstanceBase> implements Asso
     @Override
     public List<T> enumerateInstances(InvocationContext context) throws WBEMException {
         return adaptAll(store.instances(context.namespace(), cimClass.name()));
+    }
+
+    /**
+     * True while GetInstance is this class's own lookup in a store that answers from memory; a subclass that overrides {@link #getInstance} may do
+     * work that waits, so there it is false unless the subclass overrides this too.
+     */
+    @Override
+    public boolean nonBlocking() {
+        return ownGetInstance;
+    }
+
+    private boolean ownGetInstance() {
+        try {
+            return getClass().getMethod("getInstance", InvocationContext.class, CimReference.class)
+                    .getDeclaringClass() == InMemoryInstanceProvider.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @Override

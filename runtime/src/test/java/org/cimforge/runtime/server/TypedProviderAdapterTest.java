@@ -13,6 +13,7 @@ import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.provider.InstanceProvider;
 import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.runtime.provider.MethodProvider;
+import org.cimforge.runtime.spi.CimInstanceProvider;
 import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,12 @@ class TypedProviderAdapterTest {
     static final class DiskProvider implements InstanceProvider<Disk>, MethodProvider {
         final List<Disk> disks = new CopyOnWriteArrayList<>();
         final List<String> principals = new CopyOnWriteArrayList<>();
+        boolean fromMemory;
+
+        @Override
+        public boolean nonBlocking() {
+            return fromMemory;
+        }
 
         @Override
         public CimClassInfo cimClass() {
@@ -112,6 +119,17 @@ class TypedProviderAdapterTest {
         assertThatThrownBy(() -> client.getInstance(TestModel.diskPath("TST_Disk", "nope"), false, false, null))
                 .isInstanceOfSatisfying(WBEMException.class,
                         e -> assertThat(e.getID()).isEqualTo(WBEMException.CIM_ERR_NOT_FOUND));
+    }
+
+    @Test
+    void saysNonBlockingOnlyWhenTheTypedProviderDoesAndIsNamedAfterIt() {
+        DiskProvider typed = new DiskProvider();
+        CimProviderRegistry registry = new CimProviderRegistry().typed(TestModel.NS, typed);
+        CimInstanceProvider adapter = registry.instanceProvider(TestModel.NS, "TST_Disk");
+        assertThat(adapter.nonBlocking()).isFalse();
+        typed.fromMemory = true;
+        assertThat(adapter.nonBlocking()).isTrue();
+        assertThat(adapter.toString()).isEqualTo(DiskProvider.class.getName());
     }
 
     @Test

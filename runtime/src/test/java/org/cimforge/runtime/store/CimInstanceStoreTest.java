@@ -69,6 +69,14 @@ class CimInstanceStoreTest {
     }
 
     @Test
+    void theStoreAnswersWithoutWaitingButASubclassMustSaySoItself() {
+        assertThat(store.nonBlocking()).isTrue();
+        CimInstanceStore extended = new CimInstanceStore(classes) {
+        };
+        assertThat(extended.nonBlocking()).as("a subclass may override getInstance with work that waits").isFalse();
+    }
+
+    @Test
     void mofInstancesAreLoadedWithTypedValues() throws Exception {
         assertThat(store.size(NS)).isEqualTo(6);
         CIMInstance d1 = store.get(NS, disk("d1"));

@@ -147,6 +147,21 @@ class StoreOverHttpTest {
     }
 
     @Test
+    void aTypedStoreProviderAnswersWithoutWaitingUntilASubclassTakesOverGetInstance() {
+        assertThat(new CounterProvider(store).nonBlocking()).as("overrides deleteInstance only").isTrue();
+        InMemoryInstanceProvider<Counter> ownLookup = new InMemoryInstanceProvider<>(store, COUNTER, Counter::new) {
+            @Override
+            public Counter getInstance(InvocationContext context, CimReference<Counter> name) throws WBEMException {
+                return super.getInstance(context, name);
+            }
+        };
+        assertThat(ownLookup.nonBlocking()).isFalse();
+        CimInstanceStore extendedStore = new CimInstanceStore(new CimClassRepository()) {
+        };
+        assertThat(new CounterProvider(extendedStore).nonBlocking()).isFalse();
+    }
+
+    @Test
     void mofInstancesAreServedTyped() throws Exception {
         List<CIMInstance> disks = drain(client.enumerateInstances(path("STO_Disk"), true, false, false, null));
         assertThat(disks).extracting(i -> i.getPropertyValue("DeviceID")).contains("d1", "d2");

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
+import org.cimforge.mof.model.CimClass;
 import org.cimforge.runtime.cimxml.CimXmlDecoder;
 import org.cimforge.runtime.cimxml.CimXmlException;
 import org.cimforge.runtime.cimxml.XmlNode;
 import org.cimforge.runtime.spi.CimClassRepository;
 import org.cimforge.runtime.spi.CimErrorException;
+import org.cimforge.runtime.spi.CimInstanceProvider;
 import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
@@ -81,7 +83,66 @@ public final class CimDispatcher {
     public void dispatch(XmlNode root, Headers headers, String user, String host, String clientAddress,
                          ResponseSink out)
             throws IOException {
-        OperationRequest req = decodeEnvelope(root, headers, user, host, clientAddress);
+        prepare(root, headers, user, host, clientAddress).run(out);
+    }
+
+    /**
+     * Decodes a request's envelope (protocol errors surface here as {@link CimXmlException}) without running it, so
+     * the caller can first ask {@link Prepared#runsWithoutWaiting()} where to run it.
+     */
+    public Prepared prepare(XmlNode root, Headers headers, String user, String host, String clientAddress) {
+        return new Prepared(decodeEnvelope(root, headers, user, host, clientAddress));
+    }
+
+    /** A request whose envelope is decoded and checked, ready to run once. */
+    public final class Prepared {
+        private final OperationRequest req;
+
+        private Prepared(OperationRequest req) {
+            this.req = req;
+        }
+
+        /**
+         * True when the operation is known to finish without waiting for anything: GetClass (answered from the
+         * repository in memory), and GetInstance of a class whose provider says {@link
+         * org.cimforge.runtime.spi.CimInstanceProvider#nonBlocking()}. Both answer with one object, so their response
+         * is small. Anything else, or anything unusual about the request, is false: the caller then runs it where
+         * waiting is allowed.
+         */
+        public boolean runsWithoutWaiting() {
+            if (!req.intrinsic()) {
+                return false;
+            }
+            String method = req.method;
+            if (method.equalsIgnoreCase("GetClass")) {
+                return true;
+            }
+            if (!method.equalsIgnoreCase("GetInstance")) {
+                return false;
+            }
+            try {
+                XmlNode name = req.param("InstanceName");
+                if (name == null || !name.name().equals("INSTANCENAME")) {
+                    return false;
+                }
+                CimClass c = repository.modelClass(req.namespace, name.attr("CLASSNAME"));
+                if (c == null) {
+                    return false;
+                }
+                CimInstanceProvider p = support.providerFor(req, c);
+                return p != null && p.nonBlocking();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        /** Runs the operation and writes its response (or its ERROR) to {@code out}. */
+        public void run(ResponseSink out) throws IOException {
+            execute(req, out);
+        }
+    }
+
+    private void execute(OperationRequest req, ResponseSink out) throws IOException {
         Reply reply;
         try {
             reply = req.intrinsic() ? intrinsic(req) : extrinsic(req);

@@ -121,12 +121,27 @@ final class OperationSupport {
     CIMInstance fetch(OperationRequest req, CIMObjectPath name) throws WBEMException {
         CimClass c = requireClass(req, name.getObjectName());
         CimInstanceProvider p = providerFor(req, c);
-        CIMInstance found = p == null ? null : p.getInstance(req.context, name);
+        CIMInstance found = p == null ? null : getInstance(p, req, name);
         if (found == null) {
             throw new CimErrorException(WBEMException.CIM_ERR_NOT_FOUND, "no instance " + name);
         }
         return complete(req, found);
     }
+
+    private CIMInstance getInstance(CimInstanceProvider p, OperationRequest req, CIMObjectPath name)
+            throws WBEMException {
+        if (!p.nonBlocking()) {
+            return p.getInstance(req.context, name);
+        }
+        long start = System.nanoTime();
+        try {
+            return p.getInstance(req.context, name);
+        } finally {
+            slowNonBlocking.check(p, System.nanoTime() - start);
+        }
+    }
+
+    private final SlowNonBlockingProviders slowNonBlocking = new SlowNonBlockingProviders();
 
     /**
      * The instances of a class and all its subclasses as one lazy sequence over the providers' streams (each

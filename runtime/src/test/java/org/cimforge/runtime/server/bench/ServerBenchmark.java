@@ -201,6 +201,12 @@ public final class ServerBenchmark {
             return ordered;
         }
 
+        /** A map lookup never waits; {@code -Dbench.blocking=true} measures the worker-thread path instead. */
+        @Override
+        public boolean nonBlocking() {
+            return !Boolean.getBoolean("bench.blocking");
+        }
+
         @Override
         public CIMInstance getInstance(CimOperationContext context, CIMObjectPath name) {
             Object key = name.getKeyValue("InstanceID");
@@ -563,6 +569,12 @@ public final class ServerBenchmark {
         @Override
         public List<CIMInstance> enumerateInstances(CimOperationContext context, String className) {
             return new ArrayList<>(byId.values());
+        }
+
+        /** A map lookup never waits; {@code -Dbench.blocking=true} measures the worker-thread path instead. */
+        @Override
+        public boolean nonBlocking() {
+            return !Boolean.getBoolean("bench.blocking");
         }
 
         @Override
