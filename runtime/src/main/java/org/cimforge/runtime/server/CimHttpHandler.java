@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 
 /**
@@ -110,9 +111,7 @@ final class CimHttpHandler extends Handler.Abstract {
                 return true;
             }
             // Too slow (Jetty's minimum data rate) or past the body deadline: the client gets 408, the thread goes.
-            EarlyAnswer.send(response, callback, 408, null, "request body not received in time (at least "
-                    + config.clientLimits().minRequestBytesPerSecond() + " bytes/s, all within "
-                    + config.clientLimits().bodyTimeout().toSeconds() + " s)");
+            answerSlowBody(response, callback);
             return true;
         }
         if (body == null) {
@@ -150,14 +149,15 @@ final class CimHttpHandler extends Handler.Abstract {
     }
 
     /**
-     * Answers the request here, on the connection's I/O thread, when that needs no waiting: a well-formed, authenticated
-     * CIM request whose whole body has already arrived and whose operation {@link CimDispatcher.Prepared#runsWithoutWaiting
-     * runs without waiting}. Returns false otherwise, without answering; the request then goes to a worker thread
-     * ({@link #handle}), which finds the bytes read here in the {@link ArrivedBody} attribute. Handing a request to a
-     * worker costs two thread switches, a third of the server's CPU for a small request; a worker is still needed for
-     * anything that may wait, since a waiting I/O thread holds up every connection it serves.
+     * Takes a well-formed, authenticated CIM request on the connection's I/O thread: its body is collected there
+     * without waiting ({@link BodyOnIoThread}), and an operation that {@link CimDispatcher.Prepared#runsWithoutWaiting
+     * runs without waiting} is answered there too. Anything else goes to a worker through {@code toWorker}, which
+     * finds the bytes read here in the {@link ArrivedBody} attribute. Returns false, having read nothing, for a request
+     * the worker must answer from the start (refusals, errors in the headers). Handing a request to a worker costs two
+     * thread switches, a third of the server's CPU for a small request; a worker is still needed for anything that may
+     * wait, since a waiting I/O thread holds up every connection it serves.
      */
-    boolean handleOnIoThread(Request request, Response response, Callback callback) {
+    boolean handleOnIoThread(Request request, Response response, Callback callback, Runnable toWorker) {
         String path = request.getHttpURI().getPath();
         if (!"POST".equals(request.getMethod()) || !("/cimom".equals(path) || "/".equals(path))) {
             return false;
@@ -176,79 +176,149 @@ final class CimHttpHandler extends Handler.Abstract {
                 || declared <= 0 || declared > config.maxRequestBytes()) {
             return false;
         }
-        ArrivedBody arrived = ArrivedBody.take(request, (int) declared);
-        if (!arrived.ended()) {
-            request.setAttribute(ArrivedBody.ATTRIBUTE, arrived);
-            return false;
-        }
-        CimDispatcher.Headers headers = new CimDispatcher.Headers(request.getHeaders().get("CIMMethod"),
-                request.getHeaders().get("CIMObject"), request.getHeaders().get("CIMProtocolVersion"));
-        CimDispatcher.Prepared prepared;
-        try {
-            XmlNode root = CimXmlParser.parseRequest(arrived.body());
-            arrived = arrived.parsed(root);
-            prepared = dispatcher.prepare(root, headers, user, Request.getServerName(request),
-                    Request.getRemoteAddr(request));
-        } catch (RuntimeException e) {
-            // The worker answers a malformed request the way it always has.
-            request.setAttribute(ArrivedBody.ATTRIBUTE, arrived);
-            return false;
-        }
-        if (!prepared.runsWithoutWaiting()) {
-            request.setAttribute(ArrivedBody.ATTRIBUTE, arrived);
-            return false;
-        }
-        // One object's response: held whole in memory, then written without waiting for the client to read it.
-        ResponseStream out = new ResponseStream(response, callback, Integer.MAX_VALUE);
-        try {
-            prepared.run(out);
-            out.finish();
-        } catch (Exception | StackOverflowError e) {
-            try {
-                failed(e, request, response, callback, headers, arrived.body(), out);
-            } catch (IOException | RuntimeException again) {
-                callback.failed(again);
-            }
-        }
+        new BodyOnIoThread(request, response, callback, toWorker, user, (int) declared).run();
         return true;
     }
 
     /**
-     * The part of a request body that the I/O thread read without waiting: {@code count} bytes of the declared
-     * length, whether the body's end was seen, and the parsed document once it was.
+     * Collects a request body on the I/O thread: what has arrived, then more each time the client sends some (Jetty
+     * calls back when it does; no thread waits meanwhile). The SBLIM client writes its headers and its body apart, so
+     * the body often arrives just after the headers. The body deadline runs from the first wait and goes with the
+     * request to a worker; a body that arrives slower than the minimum rate gets its 408 here.
      */
-    record ArrivedBody(byte[] body, int count, boolean ended, XmlNode root) {
-        static final String ATTRIBUTE = ArrivedBody.class.getName();
+    private final class BodyOnIoThread implements Invocable.Task {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Runnable toWorker;
+        private final String user;
+        private final byte[] body;
+        private int count;
+        private long firstWait;
+        private Deadlines.Armed deadline;
 
-        /** Reads the chunks that are already here, never waiting and never past {@code declared} bytes. */
-        static ArrivedBody take(Request request, int declared) {
-            byte[] body = new byte[declared];
-            int count = 0;
+        BodyOnIoThread(Request request, Response response, Callback callback, Runnable toWorker, String user,
+                       int declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.toWorker = toWorker;
+            this.user = user;
+            this.body = new byte[declared];
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        @Override
+        public void run() {
+            try {
+                read();
+            } catch (RuntimeException | StackOverflowError e) {
+                disarm();
+                callback.failed(e);
+            }
+        }
+
+        private void read() {
             while (true) {
                 Content.Chunk chunk = request.read();
-                if (chunk == null || Content.Chunk.isFailure(chunk)) {
-                    // A failure is left for the worker's read, which meets it again and answers it.
-                    return new ArrivedBody(body, count, false, null);
+                if (chunk == null) {
+                    if (deadline == null) {
+                        firstWait = System.nanoTime();
+                        deadline = bodyDeadlines.arm(() -> request.fail(new java.util.concurrent.TimeoutException(
+                                "request body not complete within " + config.clientLimits().bodyTimeout())));
+                    } else if (tooSlow(count, System.nanoTime() - firstWait)) {
+                        disarm();
+                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        answerSlowBody(response, callback);
+                        return;
+                    }
+                    request.demand(this);
+                    return;
                 }
+                if (Content.Chunk.isFailure(chunk)) {
+                    // The worker's read meets the failure again and answers it as it always has.
+                    handOver(false, null);
+                    return;
+                }
+                boolean last;
                 try {
                     int n = chunk.remaining();
-                    if (n > declared - count) {
+                    if (n > body.length - count) {
                         throw new IllegalStateException("request body is longer than its Content-Length");
                     }
                     chunk.get(body, count, n);
                     count += n;
-                    if (chunk.isLast()) {
-                        return new ArrivedBody(body, count, count == declared, null);
-                    }
+                    last = chunk.isLast();
                 } finally {
                     chunk.release();
+                }
+                if (last) {
+                    if (count < body.length) {
+                        handOver(false, null); // ended early: the worker answers 400
+                    } else {
+                        disarm();
+                        answerOrHandOver();
+                    }
+                    return;
                 }
             }
         }
 
-        ArrivedBody parsed(XmlNode document) {
-            return new ArrivedBody(body, count, ended, document);
+        private void answerOrHandOver() {
+            CimDispatcher.Headers headers = new CimDispatcher.Headers(request.getHeaders().get("CIMMethod"),
+                    request.getHeaders().get("CIMObject"), request.getHeaders().get("CIMProtocolVersion"));
+            XmlNode root = null;
+            CimDispatcher.Prepared prepared;
+            try {
+                root = CimXmlParser.parseRequest(body);
+                prepared = dispatcher.prepare(root, headers, user, Request.getServerName(request),
+                        Request.getRemoteAddr(request));
+            } catch (RuntimeException e) {
+                // The worker answers a malformed request the way it always has.
+                handOver(true, root);
+                return;
+            }
+            if (!prepared.runsWithoutWaiting()) {
+                handOver(true, root);
+                return;
+            }
+            // One object's response: held whole in memory, then written without waiting for the client to read it.
+            ResponseStream out = new ResponseStream(response, callback, Integer.MAX_VALUE);
+            try {
+                prepared.run(out);
+                out.finish();
+            } catch (Exception | StackOverflowError e) {
+                try {
+                    failed(e, request, response, callback, headers, body, out);
+                } catch (IOException | RuntimeException again) {
+                    callback.failed(again);
+                }
+            }
         }
+
+        private void handOver(boolean ended, XmlNode root) {
+            request.setAttribute(ArrivedBody.ATTRIBUTE, new ArrivedBody(body, count, ended, root,
+                    ended ? null : deadline));
+            toWorker.run();
+        }
+
+        private void disarm() {
+            if (deadline != null) {
+                deadline.disarm();
+            }
+        }
+    }
+
+    /**
+     * The part of a request body that the I/O thread read: {@code count} bytes of the declared length, whether all of
+     * it is here, the parsed document when it was parsed, and the body deadline still running (when not all is here).
+     */
+    record ArrivedBody(byte[] body, int count, boolean ended, XmlNode root, Deadlines.Armed deadline) {
+        static final String ATTRIBUTE = ArrivedBody.class.getName();
     }
 
     /**
@@ -322,8 +392,10 @@ final class CimHttpHandler extends Handler.Abstract {
      * may be null); null when the body is larger.
      */
     private byte[] readBody(Request request, ArrivedBody arrived) throws IOException {
-        Deadlines.Armed deadline = bodyDeadlines.arm(() -> request.fail(new java.util.concurrent.TimeoutException(
-                "request body not complete within " + config.clientLimits().bodyTimeout())));
+        // A body the I/O thread began to read keeps the deadline that started there.
+        Deadlines.Armed deadline = arrived != null && arrived.deadline() != null ? arrived.deadline()
+                : bodyDeadlines.arm(() -> request.fail(new java.util.concurrent.TimeoutException(
+                        "request body not complete within " + config.clientLimits().bodyTimeout())));
         try {
             return readBodyWithin(request, arrived);
         } finally {
@@ -398,11 +470,21 @@ final class CimHttpHandler extends Handler.Abstract {
     private static final long RATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private void checkRate(long bytes, long elapsedNanos) throws IOException {
-        long min = config.clientLimits().minRequestBytesPerSecond();
-        if (min > 0 && elapsedNanos > RATE_GRACE_NANOS
-                && bytes * TimeUnit.SECONDS.toNanos(1) / elapsedNanos < min) {
-            throw new IOException("request body arrives at less than " + min + " bytes per second");
+        if (tooSlow(bytes, elapsedNanos)) {
+            throw new IOException("request body arrives at less than " + config.clientLimits().minRequestBytesPerSecond()
+                    + " bytes per second");
         }
+    }
+
+    private boolean tooSlow(long bytes, long elapsedNanos) {
+        long min = config.clientLimits().minRequestBytesPerSecond();
+        return min > 0 && elapsedNanos > RATE_GRACE_NANOS && bytes * TimeUnit.SECONDS.toNanos(1) / elapsedNanos < min;
+    }
+
+    private void answerSlowBody(Response response, Callback callback) {
+        EarlyAnswer.send(response, callback, 408, null, "request body not received in time (at least "
+                + config.clientLimits().minRequestBytesPerSecond() + " bytes/s, all within "
+                + config.clientLimits().bodyTimeout().toSeconds() + " s)");
     }
 
     private static void drain(Request request, long cap) throws IOException {

@@ -27,16 +27,20 @@ final class IoThreadFirstHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (cim.handleOnIoThread(request, response, callback)) {
-            return true;
+        Runnable toWorker = () -> toWorker(request, response, callback);
+        if (!cim.handleOnIoThread(request, response, callback, toWorker)) {
+            toWorker.run();
         }
+        return true;
+    }
+
+    private void toWorker(Request request, Response response, Callback callback) {
         try {
             getServer().getThreadPool().execute(() -> onWorker(request, response, callback));
         } catch (RejectedExecutionException e) {
             response.getHeaders().put("Connection", "close");
             EarlyAnswer.send(response, callback, 503, null, "server is stopping");
         }
-        return true;
     }
 
     private void onWorker(Request request, Response response, Callback callback) {

@@ -46,8 +46,24 @@ public final class CimClassRepository implements TypeLookup {
 
     /** The spelling of a served namespace, or null when it is not served. */
     public String canonicalNamespace(String namespace) {
-        Space s = namespace == null ? null : spaces.get(namespace.toLowerCase(Locale.ROOT));
+        Space s = space(namespace);
         return s == null ? null : s.name;
+    }
+
+    /**
+     * The namespace of that name ignoring case, or null. Requests pass the served spelling after the first look-up,
+     * so comparing it with the few served names first spares a lower-cased copy and its hash on every call.
+     */
+    private Space space(String namespace) {
+        if (namespace == null) {
+            return null;
+        }
+        for (Space s : spaces.values()) {
+            if (s.name.equals(namespace)) {
+                return s;
+            }
+        }
+        return spaces.get(namespace.toLowerCase(Locale.ROOT));
     }
 
     /** The namespaces served, in registration order. */
@@ -57,27 +73,40 @@ public final class CimClassRepository implements TypeLookup {
 
     /** The schema of a namespace, or null. */
     public CimSchema schema(String namespace) {
-        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        Space s = space(namespace);
         return s == null ? null : s.schema;
     }
 
     /** The model class, or null when the namespace or class is unknown. */
     public CimClass modelClass(String namespace, String className) {
-        CimSchema schema = schema(namespace);
-        return schema == null || className == null ? null : schema.cimClass(className).orElse(null);
+        Space s = space(namespace);
+        if (s == null || className == null) {
+            return null;
+        }
+        // Remembered by the name as spelled (bounded with the property types), which skips the case-folded look-up.
+        CimClass known = s.classes.get(className);
+        if (known != null) {
+            return known;
+        }
+        CimClass c = s.schema.cimClass(className).orElse(null);
+        if (c != null && s.rememberedTypes.incrementAndGet() <= MAX_REMEMBERED_TYPES) {
+            s.classes.put(className, c);
+        }
+        return c;
     }
 
     /** The javax.cim form of a class (all properties, methods, qualifiers and origins), or null. */
     public CIMClass cimClass(String namespace, String className) {
-        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        Space s = space(namespace);
         if (s == null) {
             return null;
         }
-        CimClass model = s.schema.cimClass(className).orElse(null);
+        CimClass model = modelClass(namespace, className);
         if (model == null) {
             return null;
         }
-        return s.converted.computeIfAbsent(model.name().spelling().toLowerCase(Locale.ROOT),
+        // One spelling per class in a schema, and a long-lived string whose hash is computed once.
+        return s.converted.computeIfAbsent(model.name().spelling(),
                 k -> convert(s.name, model));
     }
 
@@ -143,7 +172,7 @@ public final class CimClassRepository implements TypeLookup {
     public CIMDataType propertyType(String namespace, String className, String propertyName) {
         // Asked for every property of every instance a client sends; the answer is remembered by the names as
         // spelled, so the next request skips the case-folding look-ups of class, property and qualifiers.
-        Space s = spaces.get(namespace.toLowerCase(Locale.ROOT));
+        Space s = space(namespace);
         if (s == null || className == null) {
             return null;
         }
@@ -285,6 +314,8 @@ public final class CimClassRepository implements TypeLookup {
         /** Property types by class and property name as spelled in requests (exact case), see propertyType. */
         final Map<String, Map<String, CIMDataType>> propertyTypes = new ConcurrentHashMap<>();
         final java.util.concurrent.atomic.AtomicInteger rememberedTypes = new java.util.concurrent.atomic.AtomicInteger();
+        /** Classes by name as spelled in requests (exact case); see modelClass. */
+        final Map<String, CimClass> classes = new ConcurrentHashMap<>();
 
         Space(String name, CimSchema schema) {
             this.name = name;

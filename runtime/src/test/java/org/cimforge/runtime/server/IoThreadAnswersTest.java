@@ -102,12 +102,49 @@ class IoThreadAnswersTest {
     }
 
     @Test
-    void aBodyArrivingInPiecesIsReadWholeByTheWorker() throws Exception {
+    void bodiesThatTrickleHoldNoWorkerThread() throws Exception {
+        // No rate check and a long deadline: before, each trickling body held one of the address's two workers.
+        CimServerConfig config = CimServerConfig.builder().port(0).users(Map.of("admin", "secret"))
+                .clientLimits(new ClientLimits(0, Duration.ofSeconds(30), 2)).build();
+        List<Socket> trickling = new ArrayList<>();
+        try (CimServer slow = CimServer.start(config, TestModel.repository(), TestModel.providers())) {
+            String whole = request("POST", "/cimom", cimHeaders("GetInstance", true),
+                    getInstance("TST_Disk", "DeviceID", "d1"));
+            for (int i = 0; i < 3; i++) {
+                Socket socket = new Socket("127.0.0.1", slow.port());
+                trickling.add(socket);
+                socket.getOutputStream().write(whole.substring(0, whole.indexOf("\r\n\r\n") + 10)
+                        .getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            HttpResponse<String> enumerated = send(RawHttpTest.post(slow.url(), "EnumerateInstanceNames",
+                    enumerateNames("TST_Disk")).timeout(Duration.ofSeconds(10)).build());
+            assertThat(enumerated.statusCode()).isEqualTo(200);
+            assertThat(enumerated.body()).contains("<INSTANCENAME CLASSNAME=\"TST_Disk\">");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            // The trickling requests are still whole once their bodies end.
+            for (Socket socket : trickling) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(whole.substring(whole.indexOf("\r\n\r\n") + 10)
+                        .getBytes(StandardCharsets.UTF_8));
+                assertThat(read(socket.getInputStream()).body()).contains("<VALUE>d1</VALUE>");
+            }
+        } finally {
+            for (Socket socket : trickling) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aBodyArrivingInPiecesIsCollectedWhole() throws Exception {
         String whole = request("POST", "/cimom", cimHeaders("GetInstance", true),
                 getInstance("TST_Disk", "DeviceID", "d2"));
         int bodyStart = whole.indexOf("\r\n\r\n") + 4;
         String oneWrite = exchange(List.of(whole));
-        // Headers alone, then the body in two parts: the I/O thread finds only part of it and hands the request on.
+        // Headers alone, then the body in two parts, 100 ms apart: collected as it comes, answered as one.
         String pieces = exchange(List.of(whole.substring(0, bodyStart), whole.substring(bodyStart, bodyStart + 100),
                 whole.substring(bodyStart + 100)));
         String headersAndHalf = exchange(List.of(whole.substring(0, bodyStart + 200), whole.substring(bodyStart + 200)));
@@ -256,6 +293,14 @@ class IoThreadAnswersTest {
                 + "<IPARAMVALUE NAME=\"InstanceName\"><INSTANCENAME CLASSNAME=\"" + className + "\"><KEYBINDING NAME=\""
                 + key + "\"><KEYVALUE VALUETYPE=\"string\">" + value + "</KEYVALUE></KEYBINDING></INSTANCENAME>"
                 + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+    }
+
+    private static String enumerateNames(String className) {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                + "<MESSAGE ID=\"11\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"EnumerateInstanceNames\">"
+                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH>"
+                + "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"" + className + "\"/></IPARAMVALUE>"
+                + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
     }
 
     private static String getClass(String className) {

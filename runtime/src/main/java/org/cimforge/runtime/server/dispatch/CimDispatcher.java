@@ -4,7 +4,6 @@ import static org.cimforge.runtime.server.dispatch.OperationSupport.describe;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
@@ -247,7 +246,7 @@ public final class CimDispatcher {
         support.requireNamespace(req);
         req.checkParameters();
         try {
-            return switch (req.method.toLowerCase(Locale.ROOT)) {
+            return switch (IntrinsicParameters.lowerCaseName(req.method)) {
                 case "getclass" -> classes.getClass(req);
                 case "enumerateclasses" -> classes.enumerateClasses(req, false);
                 case "enumerateclassnames" -> classes.enumerateClasses(req, true);

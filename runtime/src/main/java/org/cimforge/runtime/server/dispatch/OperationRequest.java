@@ -1,10 +1,10 @@
 package org.cimforge.runtime.server.dispatch;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.cimforge.runtime.cimxml.CimXmlDecoder;
 import org.cimforge.runtime.cimxml.XmlNode;
 import org.cimforge.runtime.spi.CimClassRepository;
@@ -19,7 +19,8 @@ final class OperationRequest {
     final String host;
     final XmlNode call;
     final CimOperationContext context;
-    private final Map<String, XmlNode> params = new HashMap<>();
+    /** IPARAMVALUEs by name ignoring case (a sorted map: no lower-cased copy of every name per request). */
+    private final Map<String, XmlNode> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final CimClassRepository repository;
     private final CimXmlDecoder decoder;
     /** The first IPARAMVALUE name given more than once, refused by {@link #checkParameters()}. */
@@ -39,7 +40,7 @@ final class OperationRequest {
         for (XmlNode p : call.children()) {
             if (p.name().equals("IPARAMVALUE")) {
                 String name = p.requiredAttr("NAME");
-                if (params.put(name.toLowerCase(Locale.ROOT), p) != null && twice == null) {
+                if (params.put(name, p) != null && twice == null) {
                     twice = name;
                 }
             }
@@ -79,18 +80,18 @@ final class OperationRequest {
                 continue;
             }
             String name = p.requiredAttr("NAME");
-            if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!known.contains(name)) {
                 throw OperationSupport.invalidParameter(method + " has no parameter "
                         + OperationSupport.abbreviate(name));
             }
-            if (IntrinsicParameters.BOOLEANS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (IntrinsicParameters.BOOLEANS.contains(name)) {
                 bool(name, false); // checked even where the server ignores it (LocalOnly): "maybe" is no boolean
             }
         }
     }
 
     XmlNode param(String name) {
-        XmlNode p = params.get(name.toLowerCase(Locale.ROOT));
+        XmlNode p = params.get(name);
         return p == null ? null : p.firstChild();
     }
 
