@@ -198,6 +198,11 @@ public final class SampleServer implements AutoCloseable {
         return server.httpsUrl();
     }
 
+    /** The provider registry, for tests that look at what the providers declare. */
+    org.cimforge.runtime.spi.CimProviderRegistry providers() {
+        return server.providers();
+    }
+
     /** The simulated array behind the providers. */
     public ArrayEngine engine() {
         return engine;

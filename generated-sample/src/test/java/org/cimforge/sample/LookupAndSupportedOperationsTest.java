@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cimforge.sample.SampleArrayFixture.named;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cimforge.array.clock.ManualClock;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.EnumValue;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities;
@@ -21,6 +24,7 @@ import org.cimforge.sample.bindings.cim.client.StorageVolumeClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMProperty;
@@ -63,6 +67,29 @@ class LookupAndSupportedOperationsTest {
         StoragePoolClient pools = new StoragePoolClient(array.client, SampleServer.NAMESPACE);
         StoragePool fc = named(pools.enumerate(), "FC_r5");
         assertThat(pools.get(fc.<StoragePool>reference()).getElementName()).isEqualTo("FC_r5");
+    }
+
+    @Test
+    void inMemoryTheElementProvidersAnswerOnTheIoThreadButWithADataDirectoryTheyDoNot(@TempDir Path dir)
+            throws Exception {
+        List<String> classes = List.of("CIM_StoragePool", "CIM_StorageVolume", "TPD_StorageVolume",
+                "CIM_StorageSynchronized", "TPD_StorageSynchronized");
+        for (String c : classes) {
+            assertThat(array.server.providers().instanceProvider(SampleServer.NAMESPACE, c).nonBlocking()).as(c)
+                    .isTrue();
+        }
+        // GetInstance is then answered on the I/O thread, and still finds the volume.
+        StorageVolumeClient volumes = new StorageVolumeClient(array.client, SampleServer.NAMESPACE);
+        StorageVolume base = named(volumes.enumerate(), "vv-base");
+        assertThat(volumes.get(base.<StorageVolume>reference()).getElementName()).isEqualTo("vv-base");
+        SampleOptions onDisk = new SampleOptions("127.0.0.1", 0, -1, Map.of("admin", "on-disk-test"), dir,
+                SampleArrayFixture.COPY_RATE, SampleArrayFixture::populate);
+        try (SampleServer durable = SampleServer.start(onDisk, new ManualClock())) {
+            for (String c : classes) {
+                assertThat(durable.providers().instanceProvider(SampleServer.NAMESPACE, c).nonBlocking()).as(c)
+                        .isFalse();
+            }
+        }
     }
 
     @Test

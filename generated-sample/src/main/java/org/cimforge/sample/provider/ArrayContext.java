@@ -38,6 +38,16 @@ public final class ArrayContext {
         return directory.engine();
     }
 
+    /**
+     * True when the array lives in memory (no {@code --data-dir}). Then a read, and the catch-up commit it may run
+     * first, touches no disk and waits only for the engine's lock, which other in-memory operations hold briefly; so
+     * the element providers answer GetInstance on the server's I/O thread ({@code nonBlocking()}). With a data
+     * directory a commit writes SQLite, so they run on worker threads.
+     */
+    public boolean inMemory() {
+        return engine().config().dataDirectory() == null;
+    }
+
     /** The key formats. */
     public ArrayNames names() {
         return directory.names();

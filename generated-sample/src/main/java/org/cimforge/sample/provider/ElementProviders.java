@@ -164,6 +164,12 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
+        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        @Override
+        public boolean nonBlocking() {
+            return ctx.inMemory();
+        }
+
         @Override
         public List<StoragePool> enumerateInstances(InvocationContext context) {
             return ctx.engine().storage().pools().stream().map(ctx.instances()::pool).toList();
@@ -183,6 +189,12 @@ public final class ElementProviders {
         /** Over the context's engine. */
         public EssVolumes(ArrayContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        @Override
+        public boolean nonBlocking() {
+            return ctx.inMemory();
         }
 
         @Override
@@ -209,6 +221,12 @@ public final class ElementProviders {
         /** Over the context's engine. */
         public TpdVolumes(ArrayContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        @Override
+        public boolean nonBlocking() {
+            return ctx.inMemory();
         }
 
         @Override
@@ -242,6 +260,12 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
+        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        @Override
+        public boolean nonBlocking() {
+            return ctx.inMemory();
+        }
+
         @Override
         public List<StorageSynchronized> enumerateInstances(InvocationContext context) {
             return pairs(ctx, true).stream().map(ctx.instances()::relationship).toList();
@@ -262,6 +286,12 @@ public final class ElementProviders {
         /** Over the context's engine. */
         public TpdRelationships(ArrayContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        @Override
+        public boolean nonBlocking() {
+            return ctx.inMemory();
         }
 
         @Override
