@@ -154,7 +154,7 @@ final class CimHttpHandler extends Handler.Abstract {
      * runs without waiting} is answered there too. Anything else goes to a worker through {@code toWorker}, which
      * finds the bytes read here in the {@link ArrivedBody} attribute. Returns false, having read nothing, for a request
      * the worker must answer from the start (refusals, errors in the headers). Handing a request to a worker costs two
-     * thread switches, a third of the server's CPU for a small request; a worker is still needed for anything that may
+     * thread switches, about half of the server's CPU for a small request; a worker is still needed for anything that may
      * wait, since a waiting I/O thread holds up every connection it serves.
      */
     boolean handleOnIoThread(Request request, Response response, Callback callback, Runnable toWorker) {

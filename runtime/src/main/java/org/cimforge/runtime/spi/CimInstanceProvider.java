@@ -55,7 +55,7 @@ public interface CimInstanceProvider {
     /**
      * Whether {@link #getInstance} answers without waiting: from memory, with no I/O, no remote call and no lock that
      * slow work holds. When true the server runs GetInstance for this provider on the connection's I/O thread
-     * instead of handing it to a worker thread, which saves two thread switches per request (about a third of the
+     * instead of handing it to a worker thread, which saves two thread switches per request (about half of the
      * server's CPU for a small request). A provider that says true and then waits holds up every other client on
      * that I/O thread meanwhile, and the server logs a warning when that happens. The default is false.
      */
