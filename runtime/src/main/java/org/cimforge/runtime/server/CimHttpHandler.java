@@ -151,11 +151,11 @@ final class CimHttpHandler extends Handler.Abstract {
     /**
      * Takes a well-formed, authenticated CIM request on the connection's I/O thread: its body is collected there
      * without waiting ({@link BodyOnIoThread}), and an operation that {@link CimDispatcher.Prepared#runsWithoutWaiting
-     * runs without waiting} is answered there too. Anything else goes to a worker through {@code toWorker}, which
-     * finds the bytes read here in the {@link ArrivedBody} attribute. Returns false, having read nothing, for a request
-     * the worker must answer from the start (refusals, errors in the headers). Handing a request to a worker costs two
-     * thread switches, about half of the server's CPU for a small request; a worker is still needed for anything that may
-     * wait, since a waiting I/O thread holds up every connection it serves.
+     * runs without waiting} is answered there too. Anything else goes to a worker through {@code toWorker}, which finds
+     * the bytes read here in the {@link ArrivedBody} attribute. Returns false, having read nothing, for a request the
+     * worker must answer from the start (refusals, errors in the headers). Handing a request to a worker costs two
+     * thread switches, about half of the server's CPU for a small request; a worker is still needed for anything that
+     * may wait, since a waiting I/O thread holds up every connection it serves.
      */
     boolean handleOnIoThread(Request request, Response response, Callback callback, Runnable toWorker) {
         String path = request.getHttpURI().getPath();
@@ -471,8 +471,8 @@ final class CimHttpHandler extends Handler.Abstract {
 
     private void checkRate(long bytes, long elapsedNanos) throws IOException {
         if (tooSlow(bytes, elapsedNanos)) {
-            throw new IOException("request body arrives at less than " + config.clientLimits().minRequestBytesPerSecond()
-                    + " bytes per second");
+            throw new IOException("request body arrives at less than "
+                    + config.clientLimits().minRequestBytesPerSecond() + " bytes per second");
         }
     }
 

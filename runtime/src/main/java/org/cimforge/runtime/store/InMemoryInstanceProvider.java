@@ -58,8 +58,8 @@ public class InMemoryInstanceProvider<T extends CimInstanceBase> implements Asso
     }
 
     /**
-     * True while GetInstance is this class's own lookup in a store that answers from memory; a subclass that overrides {@link #getInstance} may do
-     * work that waits, so there it is false unless the subclass overrides this too.
+     * True while GetInstance is this class's own lookup in a store that answers from memory; a subclass that overrides
+     * {@link #getInstance} may do work that waits, so there it is false unless the subclass overrides this too.
      */
     @Override
     public boolean nonBlocking() {
