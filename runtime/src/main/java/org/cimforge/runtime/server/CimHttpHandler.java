@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -186,13 +187,16 @@ final class CimHttpHandler extends Handler.Abstract {
      * the body often arrives just after the headers. The body deadline runs from the first wait and goes with the
      * request to a worker; a body that arrives slower than the minimum rate gets its 408 here.
      */
+    private static final int FIRST_BODY_BUFFER = 16 * 1024;
+
     private final class BodyOnIoThread implements Invocable.Task {
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final Runnable toWorker;
         private final String user;
-        private final byte[] body;
+        private final int declared;
+        private byte[] body;
         private int count;
         private long firstWait;
         private Deadlines.Armed deadline;
@@ -204,7 +208,9 @@ final class CimHttpHandler extends Handler.Abstract {
             this.callback = callback;
             this.toWorker = toWorker;
             this.user = user;
-            this.body = new byte[declared];
+            this.declared = declared;
+            // Grown as bytes arrive, so memory follows what a client sent, not what its Content-Length announced.
+            this.body = new byte[Math.min(declared, FIRST_BODY_BUFFER)];
         }
 
         @Override
@@ -247,8 +253,11 @@ final class CimHttpHandler extends Handler.Abstract {
                 boolean last;
                 try {
                     int n = chunk.remaining();
-                    if (n > body.length - count) {
+                    if (n > declared - count) {
                         throw new IllegalStateException("request body is longer than its Content-Length");
+                    }
+                    if (n > body.length - count) {
+                        body = Arrays.copyOf(body, (int) Math.min(declared, Math.max(2L * body.length, count + n)));
                     }
                     chunk.get(body, count, n);
                     count += n;
@@ -257,7 +266,7 @@ final class CimHttpHandler extends Handler.Abstract {
                     chunk.release();
                 }
                 if (last) {
-                    if (count < body.length) {
+                    if (count < declared) {
                         handOver(false, null); // ended early: the worker answers 400
                     } else {
                         disarm();
@@ -436,7 +445,7 @@ final class CimHttpHandler extends Handler.Abstract {
      * buffer and no growing stream per request, which were a quarter of the bytes the server allocated per GetInstance.
      */
     private byte[] readDeclared(InputStream in, int length, ArrivedBody arrived) throws IOException {
-        byte[] body = arrived == null ? new byte[length] : arrived.body();
+        byte[] body = arrived == null ? new byte[length] : Arrays.copyOf(arrived.body(), length);
         int total = arrived == null ? 0 : arrived.count();
         long start = System.nanoTime();
         while (total < length) {

@@ -154,6 +154,22 @@ class IoThreadAnswersTest {
     }
 
     @Test
+    void aLargeBodyArrivingInPiecesIsCollectedWhole() throws Exception {
+        // 200 KB of white space between elements: the body outgrows the first buffer several times on its way in.
+        String padded = getInstance("TST_Disk", "DeviceID", "d2").replace("<SIMPLEREQ>",
+                "<SIMPLEREQ>" + " \n".repeat(100_000));
+        String whole = request("POST", "/cimom", cimHeaders("GetInstance", true), padded);
+        int bodyStart = whole.indexOf("\r\n\r\n") + 4;
+        List<String> pieces = new ArrayList<>();
+        pieces.add(whole.substring(0, bodyStart + 10_000));
+        for (int at = bodyStart + 10_000; at < whole.length(); at += 70_000) {
+            pieces.add(whole.substring(at, Math.min(whole.length(), at + 70_000)));
+        }
+        assertThat(pieces).hasSizeGreaterThan(2);
+        assertThat(exchange(pieces)).contains("<INSTANCE CLASSNAME=\"TST_Disk\">").contains("<VALUE>d2</VALUE>");
+    }
+
+    @Test
     void aBodyEndingBeforeItsContentLengthAfterAPartArrivedIs400() throws Exception {
         String whole = request("POST", "/cimom", cimHeaders("GetInstance", true),
                 getInstance("TST_Disk", "DeviceID", "d2"));
