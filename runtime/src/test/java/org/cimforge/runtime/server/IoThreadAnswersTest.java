@@ -170,6 +170,29 @@ class IoThreadAnswersTest {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueGetsItAndItsAnswer() throws Exception {
+        // curl (and so wbemcli) sends Expect: 100-continue with larger bodies and waits before sending the body.
+        Map<String, String> headers = cimHeaders("GetInstance", true);
+        headers.put("Expect", "100-continue");
+        String whole = request("POST", "/cimom", headers, getInstance("TST_Disk", "DeviceID", "d1"));
+        int bodyStart = whole.indexOf("\r\n\r\n") + 4;
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(whole.substring(0, bodyStart).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(EarlyAnswerWireTest.line(in)).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(EarlyAnswerWireTest.line(in)).isEmpty();
+            out.write(whole.substring(bodyStart).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Answer a = read(in);
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.body()).contains("<VALUE>d1</VALUE>");
+        }
+    }
+
+    @Test
     void aBodyEndingBeforeItsContentLengthAfterAPartArrivedIs400() throws Exception {
         String whole = request("POST", "/cimom", cimHeaders("GetInstance", true),
                 getInstance("TST_Disk", "DeviceID", "d2"));
