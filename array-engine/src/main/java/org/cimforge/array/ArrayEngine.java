@@ -90,6 +90,14 @@ public final class ArrayEngine implements AutoCloseable {
     return core.config();
   }
 
+  /**
+   * True while an operation, a read or a catch-up holds the engine: a read started now would wait for it. A hint
+   * only (the engine may be taken a moment later), for callers that would rather not wait at all.
+   */
+  public boolean busy() {
+    return core.busy();
+  }
+
   /** Subscribes to every committed change. */
   public void addListener(EngineListener listener) {
     core.addListener(listener);

@@ -22,6 +22,31 @@ class StorageConfigurationTest {
   }
 
   @Test
+  void theEngineIsBusyOnlyWhileAnOperationHoldsIt() throws Exception {
+    assertThat(lab.engine.busy()).isFalse();
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    lab.engine.addListener(event -> {
+      inside.countDown();
+      try {
+        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Thread writer = new Thread(() -> storage.createVolume(VolumeRequest.thick(lab.poolId, "held", MIB)));
+    writer.start();
+    try {
+      assertThat(inside.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(lab.engine.busy()).as("a listener runs while the commit holds the engine").isTrue();
+    } finally {
+      release.countDown();
+      writer.join(10_000);
+    }
+    assertThat(lab.engine.busy()).isFalse();
+  }
+
+  @Test
   void createsThickVolumeRoundedToExtentsAndChargesThePool() {
     Outcome<Volume> out = storage.createVolume(VolumeRequest.thick(lab.poolId, "data", 10 * MIB + 1));
     assertThat(out.returnCode()).isZero();

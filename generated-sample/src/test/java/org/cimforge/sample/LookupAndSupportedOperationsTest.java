@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeSet;
+import org.cimforge.array.VolumeRequest;
 import org.cimforge.array.clock.ManualClock;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.EnumValue;
@@ -70,7 +73,7 @@ class LookupAndSupportedOperationsTest {
     }
 
     @Test
-    void inMemoryTheElementProvidersAnswerOnTheIoThreadButWithADataDirectoryTheyDoNot(@TempDir Path dir)
+    void inMemoryAndIdleTheElementProvidersAnswerOnTheIoThreadButNotWhenBusyOrOnDisk(@TempDir Path dir)
             throws Exception {
         List<String> classes = List.of("CIM_StoragePool", "CIM_StorageVolume", "TPD_StorageVolume",
                 "CIM_StorageSynchronized", "TPD_StorageSynchronized");
@@ -82,6 +85,35 @@ class LookupAndSupportedOperationsTest {
         StorageVolumeClient volumes = new StorageVolumeClient(array.client, SampleServer.NAMESPACE);
         StorageVolume base = named(volumes.enumerate(), "vv-base");
         assertThat(volumes.get(base.<StorageVolume>reference()).getElementName()).isEqualTo("vv-base");
+        // While an operation holds the engine (here: a volume creation whose change listener waits), a GetInstance
+        // would wait for it, so the providers send it to a worker; once the engine is free they take it again.
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        array.server.engine().addListener(event -> {
+            if (inside.getCount() > 0) {
+                inside.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        String pool = array.server.engine().storage().pools().get(0).id();
+        Thread writer = new Thread(() -> array.server.engine().storage()
+                .createVolume(VolumeRequest.thick(pool, "held", SampleArrayFixture.GIB)).orThrow());
+        writer.start();
+        try {
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(array.server.providers().instanceProvider(SampleServer.NAMESPACE, "CIM_StorageVolume")
+                    .nonBlocking()).as("while the engine is held").isFalse();
+            release.countDown();
+            writer.join(10_000);
+        } finally {
+            release.countDown();
+        }
+        assertThat(array.server.providers().instanceProvider(SampleServer.NAMESPACE, "CIM_StorageVolume")
+                .nonBlocking()).as("once the engine is free").isTrue();
         SampleOptions onDisk = new SampleOptions("127.0.0.1", 0, -1, Map.of("admin", "on-disk-test"), dir,
                 SampleArrayFixture.COPY_RATE, SampleArrayFixture::populate);
         try (SampleServer durable = SampleServer.start(onDisk, new ManualClock())) {

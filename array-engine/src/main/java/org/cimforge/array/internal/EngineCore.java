@@ -64,6 +64,11 @@ public final class EngineCore implements AutoCloseable {
     return state;
   }
 
+  /** True while some thread holds the engine's lock. */
+  public boolean busy() {
+    return lock.isLocked();
+  }
+
   /** The engine-clock instant now. */
   public Instant now() {
     return config.clock().now();

@@ -40,12 +40,20 @@ public final class ArrayContext {
 
     /**
      * True when the array lives in memory (no {@code --data-dir}). Then a read, and the catch-up commit it may run
-     * first, touches no disk and waits only for the engine's lock, which other in-memory operations hold briefly; so
-     * the element providers answer GetInstance on the server's I/O thread ({@code nonBlocking()}). With a data
-     * directory a commit writes SQLite, so they run on worker threads.
+     * first, touches no disk.
      */
     public boolean inMemory() {
         return engine().config().dataDirectory() == null;
+    }
+
+    /**
+     * Whether a GetInstance asked now would be answered without waiting, so the server may run it on its I/O thread
+     * ({@code nonBlocking()}): the array is in memory and nobody holds the engine. A GetInstance that found the engine
+     * busy (a create, a copy's progress, another read) goes to a worker thread, where waiting holds up no other
+     * client; with a data directory every one does, since a commit writes SQLite.
+     */
+    public boolean answersWithoutWaiting() {
+        return inMemory() && !engine().busy();
     }
 
     /** The key formats. */

@@ -164,10 +164,10 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
-        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        /** See {@link ArrayContext#answersWithoutWaiting()}. */
         @Override
         public boolean nonBlocking() {
-            return ctx.inMemory();
+            return ctx.answersWithoutWaiting();
         }
 
         @Override
@@ -191,10 +191,10 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
-        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        /** See {@link ArrayContext#answersWithoutWaiting()}. */
         @Override
         public boolean nonBlocking() {
-            return ctx.inMemory();
+            return ctx.answersWithoutWaiting();
         }
 
         @Override
@@ -223,10 +223,10 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
-        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        /** See {@link ArrayContext#answersWithoutWaiting()}. */
         @Override
         public boolean nonBlocking() {
-            return ctx.inMemory();
+            return ctx.answersWithoutWaiting();
         }
 
         @Override
@@ -260,10 +260,10 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
-        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        /** See {@link ArrayContext#answersWithoutWaiting()}. */
         @Override
         public boolean nonBlocking() {
-            return ctx.inMemory();
+            return ctx.answersWithoutWaiting();
         }
 
         @Override
@@ -288,10 +288,10 @@ public final class ElementProviders {
             this.ctx = ctx;
         }
 
-        /** In memory, GetInstance waits for nothing (see {@link ArrayContext#inMemory()}). */
+        /** See {@link ArrayContext#answersWithoutWaiting()}. */
         @Override
         public boolean nonBlocking() {
-            return ctx.inMemory();
+            return ctx.answersWithoutWaiting();
         }
 
         @Override

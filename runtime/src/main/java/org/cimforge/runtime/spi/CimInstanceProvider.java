@@ -57,7 +57,9 @@ public interface CimInstanceProvider {
      * slow work holds. When true the server runs GetInstance for this provider on the connection's I/O thread
      * instead of handing it to a worker thread, which saves two thread switches per request (about half of the
      * server's CPU for a small request). A provider that says true and then waits holds up every other client on
-     * that I/O thread meanwhile, and the server logs a warning when that happens. The default is false.
+     * that I/O thread meanwhile, and the server logs a warning when that happens. The server asks before each
+     * GetInstance, so the answer may follow the provider's present state (false while a lock it needs is held). The
+     * default is false.
      */
     default boolean nonBlocking() {
         return false;
