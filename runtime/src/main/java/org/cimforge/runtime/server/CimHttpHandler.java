@@ -181,14 +181,14 @@ final class CimHttpHandler extends Handler.Abstract {
         return true;
     }
 
+    private static final int FIRST_BODY_BUFFER = 16 * 1024;
+
     /**
      * Collects a request body on the I/O thread: what has arrived, then more each time the client sends some (Jetty
      * calls back when it does; no thread waits meanwhile). The SBLIM client writes its headers and its body apart, so
      * the body often arrives just after the headers. The body deadline runs from the first wait and goes with the
      * request to a worker; a body that arrives slower than the minimum rate gets its 408 here.
      */
-    private static final int FIRST_BODY_BUFFER = 16 * 1024;
-
     private final class BodyOnIoThread implements Invocable.Task {
         private final Request request;
         private final Response response;
