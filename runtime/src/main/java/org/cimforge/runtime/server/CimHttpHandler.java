@@ -298,7 +298,7 @@ final class CimHttpHandler extends Handler.Abstract {
             // One object's response: held whole in memory, then written without waiting for the client to read it.
             ResponseStream out = new ResponseStream(response, callback, Integer.MAX_VALUE);
             try {
-                prepared.run(out);
+                prepared.runOnIoThread(out);
                 out.finish();
             } catch (Exception | StackOverflowError e) {
                 try {

@@ -139,6 +139,15 @@ public final class CimDispatcher {
         public void run(ResponseSink out) throws IOException {
             execute(req, out);
         }
+
+        /**
+         * Runs the operation on a connection's I/O thread (after {@link #runsWithoutWaiting()} said it may), where a
+         * provider that nevertheless takes long is reported in the log.
+         */
+        public void runOnIoThread(ResponseSink out) throws IOException {
+            req.onIoThread = true;
+            execute(req, out);
+        }
     }
 
     private void execute(OperationRequest req, ResponseSink out) throws IOException {

@@ -23,6 +23,8 @@ final class OperationRequest {
     private final Map<String, XmlNode> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final CimClassRepository repository;
     private final CimXmlDecoder decoder;
+    /** Whether the operation runs on a connection's I/O thread, where a provider that takes long is reported. */
+    boolean onIoThread;
     /** The first IPARAMVALUE name given more than once, refused by {@link #checkParameters()}. */
     private String twice;
 

@@ -130,7 +130,7 @@ final class OperationSupport {
 
     private CIMInstance getInstance(CimInstanceProvider p, OperationRequest req, CIMObjectPath name)
             throws WBEMException {
-        if (!p.nonBlocking()) {
+        if (!req.onIoThread) {
             return p.getInstance(req.context, name);
         }
         long start = System.nanoTime();
