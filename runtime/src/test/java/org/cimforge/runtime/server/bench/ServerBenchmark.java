@@ -52,6 +52,8 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
  * with 20 properties, and a pull enumeration of 1,000,000 instances against a server JVM limited to 256 MB of heap.
  * Run with {@code ./mvnw -B -pl runtime -Pbench verify -DskipTests}; see docs/benchmarks.md. The argument
  * {@code store} serves GetInstance and EnumerateInstances from {@link CimInstanceStore} instead of a map provider.
+ * Both answer GetInstance on the server's I/O thread ({@code nonBlocking()}); {@code -Dbench.blocking=true} makes
+ * the map provider say false, to measure the worker-thread path.
  */
 public final class ServerBenchmark {
     static final String NS = "root/bench";
