@@ -326,28 +326,29 @@ class IoThreadAnswersTest {
     }
 
     private static String getInstance(String className, String key, String value) {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
-                + "<MESSAGE ID=\"9\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"GetInstance\">"
-                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH>"
-                + "<IPARAMVALUE NAME=\"InstanceName\"><INSTANCENAME CLASSNAME=\"" + className + "\"><KEYBINDING NAME=\""
-                + key + "\"><KEYVALUE VALUETYPE=\"string\">" + value + "</KEYVALUE></KEYBINDING></INSTANCENAME>"
-                + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+        return intrinsic(9, "GetInstance", "<IPARAMVALUE NAME=\"InstanceName\"><INSTANCENAME CLASSNAME=\"" + className
+                + "\"><KEYBINDING NAME=\"" + key + "\"><KEYVALUE VALUETYPE=\"string\">" + value
+                + "</KEYVALUE></KEYBINDING></INSTANCENAME></IPARAMVALUE>");
     }
 
     private static String enumerateNames(String className) {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
-                + "<MESSAGE ID=\"11\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"EnumerateInstanceNames\">"
-                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH>"
-                + "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"" + className + "\"/></IPARAMVALUE>"
-                + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+        return intrinsic(11, "EnumerateInstanceNames", className(className));
     }
 
     private static String getClass(String className) {
+        return intrinsic(10, "GetClass", className(className));
+    }
+
+    private static String className(String className) {
+        return "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"" + className + "\"/></IPARAMVALUE>";
+    }
+
+    /** An intrinsic call in root/test with the given IPARAMVALUEs. */
+    private static String intrinsic(int id, String method, String params) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
-                + "<MESSAGE ID=\"10\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"GetClass\">"
+                + "<MESSAGE ID=\"" + id + "\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"" + method + "\">"
                 + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH>"
-                + "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"" + className + "\"/></IPARAMVALUE>"
-                + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+                + params + "</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
     }
 
     private static void sleep(long millis) {
