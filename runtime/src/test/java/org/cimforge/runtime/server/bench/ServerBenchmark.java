@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javax.security.auth.Subject;
 import org.cimforge.mof.CompilationResult;
 import org.cimforge.mof.MofCompiler;
+import org.cimforge.runtime.launch.ProviderLauncher;
 import org.cimforge.runtime.server.CimServer;
 import org.cimforge.runtime.server.CimServerConfig;
 import org.cimforge.runtime.spi.CimClassRepository;
@@ -92,6 +93,9 @@ public final class ServerBenchmark {
             for (int size : new int[] {1_000, 10_000, 100_000}) {
                 getInstanceRun(size, Duration.WARMUP, Duration.MEASURE, true);
             }
+        }
+        if (parts.contains("get-process")) {
+            getInstanceWholeProcess(10_000);
         }
         if (parts.contains("enumerate")) {
             enumerateRun(10_000);
@@ -325,6 +329,40 @@ public final class ServerBenchmark {
             for (WBEMClient c : clients) {
                 c.close();
             }
+        }
+    }
+
+    /**
+     * GetInstance with {@value #THREADS} SBLIM threads against a server in its own JVM started with the documented
+     * launch options ({@link ProviderLauncher#RECOMMENDED_JVM_OPTIONS}), timing the CPU of that whole process (garbage
+     * collection and JIT compilation included) per request, as a measurement from outside the server sees it. The
+     * client's threads are not in the figure, since they run in this JVM.
+     */
+    static void getInstanceWholeProcess(int size) throws Exception {
+        List<String> options = List.of(ProviderLauncher.RECOMMENDED_JVM_OPTIONS.split(" "));
+        ChildServer child = ChildServer.start(options, "--serve-items", Integer.toString(size), store ? "store" : "map");
+        try {
+            WBEMClient[] clients = new WBEMClient[THREADS];
+            for (int t = 0; t < THREADS; t++) {
+                clients[t] = client(child.port);
+            }
+            timedGets(clients, size, Duration.JIT.seconds, null);
+            for (int round = 1; round <= 3; round++) {
+                long cpuBefore = child.cpuNanos();
+                long start = System.nanoTime();
+                int total = timedGets(clients, size, Duration.MEASURE.seconds, null);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long cpu = child.cpuNanos() - cpuBefore;
+                System.out.printf(Locale.ROOT, "GetInstance, %,d instances, %d threads, server in its own JVM (%s), "
+                        + "round %d: %,.0f req/s; whole server process CPU %.0f us per request, SBLIM client %.0f us%n",
+                        size, THREADS, ProviderLauncher.RECOMMENDED_JVM_OPTIONS, round, total / seconds,
+                        cpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total);
+            }
+            for (WBEMClient c : clients) {
+                c.close();
+            }
+        } finally {
+            child.stop();
         }
     }
 
