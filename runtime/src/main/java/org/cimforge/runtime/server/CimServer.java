@@ -14,6 +14,10 @@ import org.cimforge.runtime.spi.CimClassRepository;
 import org.cimforge.runtime.spi.CimProviderHost;
 import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.cimforge.runtime.spi.IndicationPublisher;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -104,7 +108,15 @@ public final class CimServer implements CimProviderHost, AutoCloseable {
             ssl.setKeyStorePassword(storePassword);
             result = new ServerConnector(jetty, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
         } else {
-            result = new ServerConnector(jetty, httpFactory);
+            result = new ServerConnector(jetty, httpFactory) {
+                @Override
+                protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector,
+                        SelectionKey key) {
+                    OneEmptyReadEndPoint endPoint = new OneEmptyReadEndPoint(channel, selector, key, getScheduler());
+                    endPoint.setIdleTimeout(getIdleTimeout());
+                    return endPoint;
+                }
+            };
         }
         result.setHost(config.host());
         result.setPort(port);

@@ -334,12 +334,16 @@ public final class ServerBenchmark {
 
     /**
      * GetInstance with {@value #THREADS} SBLIM threads against a server in its own JVM started with the documented
-     * launch options ({@link ProviderLauncher#RECOMMENDED_JVM_OPTIONS}), timing the CPU of that whole process (garbage
+     * launch options ({@link ProviderLauncher#RECOMMENDED_JVM_OPTIONS}; {@code -Dbench.serverJvm=...} gives others,
+     * an empty value the JVM's defaults), timing the CPU of that whole process (garbage
      * collection and JIT compilation included) per request, as a measurement from outside the server sees it. The
-     * client's threads are not in the figure, since they run in this JVM.
+     * client's threads are not in the figure, since they run in this JVM. The client does the same work per request
+     * whatever the server, so its CPU per request tracks how fast the shared machine is at that moment; the ratio of
+     * the two is printed too, and moves far less from one run to the next than either figure.
      */
     static void getInstanceWholeProcess(int size) throws Exception {
-        List<String> options = List.of(ProviderLauncher.RECOMMENDED_JVM_OPTIONS.split(" "));
+        String launch = System.getProperty("bench.serverJvm", ProviderLauncher.RECOMMENDED_JVM_OPTIONS);
+        List<String> options = launch.isBlank() ? List.of() : List.of(launch.trim().split(" +"));
         ChildServer child = ChildServer.start(options, "--serve-items", Integer.toString(size), store ? "store" : "map");
         try {
             WBEMClient[] clients = new WBEMClient[THREADS];
@@ -354,9 +358,10 @@ public final class ServerBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long cpu = child.cpuNanos() - cpuBefore;
                 System.out.printf(Locale.ROOT, "GetInstance, %,d instances, %d threads, server in its own JVM (%s), "
-                        + "round %d: %,.0f req/s; whole server process CPU %.0f us per request, SBLIM client %.0f us%n",
-                        size, THREADS, ProviderLauncher.RECOMMENDED_JVM_OPTIONS, round, total / seconds,
-                        cpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total);
+                        + "round %d: %,.0f req/s; whole server process CPU %.0f us per request, SBLIM client %.0f us "
+                        + "(server / client %.3f)%n",
+                        size, THREADS, launch.isBlank() ? "JVM defaults" : launch, round, total / seconds,
+                        cpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total, (double) cpu / CLIENT_CPU.get());
             }
             for (WBEMClient c : clients) {
                 c.close();
