@@ -77,13 +77,13 @@ public final class ServerBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        // Optional arguments pick parts: get, enumerate, names, pull, create (all by default); "store" serves
-        // GetInstance and EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map
+        // Optional arguments pick parts: get, get-process, enumerate, names, pull, create (all by default); "store"
+        // serves GetInstance and EnumerateInstances from the runtime's CimInstanceStore instead of the hand-written map
         // provider (create always runs against both).
         List<String> parts = new ArrayList<>(List.of(args));
         store = parts.remove("store");
         if (parts.isEmpty()) {
-            parts = List.of("get", "enumerate", "names", "pull", "create");
+            parts = List.of("get", "get-process", "enumerate", "names", "pull", "create");
         }
         System.out.println("provider: " + (store ? "CimInstanceStore" : "hand-written map (StoredItems)"));
         if (parts.contains("get")) {
