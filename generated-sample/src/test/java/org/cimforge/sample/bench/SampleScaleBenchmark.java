@@ -1,7 +1,6 @@
 package org.cimforge.sample.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.Subject;
 import org.cimforge.runtime.server.bench.ChildJvm;
+import org.cimforge.runtime.server.bench.ClientThreads;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
@@ -180,62 +177,40 @@ public final class SampleScaleBenchmark {
         return paths;
     }
 
-    static final AtomicLong CLIENT_CPU = new AtomicLong();
-
     /** GetInstance of random volumes from every client for {@code seconds} (at most 1,000,000 per thread). */
     static void getInstances(ChildJvm server, WBEMClient[] clients, List<CIMObjectPath> paths, int seconds,
                              boolean report) throws Exception {
-        CLIENT_CPU.set(0);
-        int[] done = new int[clients.length];
         long[][] latencies = new long[clients.length][];
-        Throwable[] failure = new Throwable[1];
-        CountDownLatch finished = new CountDownLatch(clients.length);
         long[] cpuBefore = server.cpuSnapshot();
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        for (int t = 0; t < clients.length; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                long[] own = new long[1_000_000];
-                SplittableRandom random = new SplittableRandom(thread);
-                int n = 0;
-                try {
-                    while (n < own.length && System.nanoTime() < deadline) {
-                        CIMObjectPath path = paths.get(random.nextInt(paths.size()));
-                        long before = System.nanoTime();
-                        CIMInstance got = clients[thread].getInstance(path, false, false, null);
-                        own[n++] = System.nanoTime() - before;
-                        if (!got.getObjectPath().getKey("DeviceID").getValue()
-                                .equals(path.getKey("DeviceID").getValue())) {
-                            throw new IllegalStateException("asked for " + path + ", got " + got.getObjectPath());
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure[0] = e;
-                } finally {
-                    CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-                    done[thread] = n;
-                    latencies[thread] = Arrays.copyOf(own, n);
-                    finished.countDown();
+        ClientThreads.Result run = ClientThreads.run("bench", clients.length, seconds, (thread, deadline) -> {
+            long[] own = new long[1_000_000];
+            SplittableRandom random = new SplittableRandom(thread);
+            int n = 0;
+            while (n < own.length && System.nanoTime() < deadline) {
+                CIMObjectPath path = paths.get(random.nextInt(paths.size()));
+                long before = System.nanoTime();
+                CIMInstance got = clients[thread].getInstance(path, false, false, null);
+                own[n++] = System.nanoTime() - before;
+                if (!got.getObjectPath().getKey("DeviceID").getValue()
+                        .equals(path.getKey("DeviceID").getValue())) {
+                    throw new IllegalStateException("asked for " + path + ", got " + got.getObjectPath());
                 }
-            }, "bench-" + t);
-            worker.start();
-        }
-        if (!finished.await(seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
-            throw new IllegalStateException("GetInstance run failed", failure[0]);
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+            }
+            latencies[thread] = Arrays.copyOf(own, n);
+            return n;
+        });
+        double elapsed = run.seconds();
         long[] cpuAfter = server.cpuSnapshot();
         if (!report) {
             return;
         }
-        int total = Arrays.stream(done).sum();
+        int total = run.total();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf(Locale.ROOT, "GetInstance of a volume, %d threads: %,.0f req/s (%,d in %.1f s), p50 %.3f ms, "
                         + "p99 %.3f ms (load average %s)%n", THREADS, total / elapsed, total, elapsed,
                 all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, ChildJvm.loadAverage());
         System.out.printf(Locale.ROOT, "    server CPU per request: %s; SBLIM client threads %.0f us%n",
-                ChildJvm.perRequest(cpuBefore, cpuAfter, total), CLIENT_CPU.get() / 1e3 / total);
+                ChildJvm.perRequest(cpuBefore, cpuAfter, total), run.clientCpuNanos() / 1e3 / total);
     }
 
     /** EnumerateInstances (or, with {@code names}, EnumerateInstanceNames) of CIM_StorageVolume (deep): 3 untimed

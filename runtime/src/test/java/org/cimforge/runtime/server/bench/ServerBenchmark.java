@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -371,48 +370,30 @@ public final class ServerBenchmark {
         }
     }
 
-    /** Each thread issues GetInstance calls on random keys for {@code seconds} (at most 2,000,000 calls). */
     /** CPU time of the client threads of the last timed run. */
     static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Each thread issues GetInstance calls on random keys for {@code seconds} (at most 2,000,000 calls). */
     static int timedGets(WBEMClient[] clients, int size, long seconds, long[][] latencies) throws Exception {
-        CLIENT_CPU.set(0);
-        int[] done = new int[clients.length];
-        Throwable[] failure = new Throwable[1];
-        CountDownLatch finished = new CountDownLatch(clients.length);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (int t = 0; t < clients.length; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                long[] own = new long[2_000_000];
-                java.util.SplittableRandom random = new java.util.SplittableRandom(thread);
-                int n = 0;
-                try {
-                    while (n < own.length && System.nanoTime() < deadline) {
-                        long before = System.nanoTime();
-                        CIMInstance got = clients[thread].getInstance(path(random.nextInt(size)), false, false, null);
-                        own[n++] = System.nanoTime() - before;
-                        if (got.getProperties().length != 20) {
-                            throw new IllegalStateException("unexpected instance " + got);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure[0] = e;
-                } finally {
-                    CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-                    done[thread] = n;
-                    if (latencies != null) {
-                        latencies[thread] = Arrays.copyOf(own, n);
-                    }
-                    finished.countDown();
+        ClientThreads.Result run = ClientThreads.run("bench", clients.length, seconds, (thread, deadline) -> {
+            long[] own = new long[2_000_000];
+            java.util.SplittableRandom random = new java.util.SplittableRandom(thread);
+            int n = 0;
+            while (n < own.length && System.nanoTime() < deadline) {
+                long before = System.nanoTime();
+                CIMInstance got = clients[thread].getInstance(path(random.nextInt(size)), false, false, null);
+                own[n++] = System.nanoTime() - before;
+                if (got.getProperties().length != 20) {
+                    throw new IllegalStateException("unexpected instance " + got);
                 }
-            }, "bench-" + t);
-            worker.start();
-        }
-        if (!finished.await(seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
-            throw new IllegalStateException("GetInstance run failed", failure[0]);
-        }
-        return Arrays.stream(done).sum();
+            }
+            if (latencies != null) {
+                latencies[thread] = Arrays.copyOf(own, n);
+            }
+            return n;
+        });
+        CLIENT_CPU.set(run.clientCpuNanos());
+        return run.total();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -656,47 +637,30 @@ public final class ServerBenchmark {
             long serverCpu = cpuNanos("cim-");
             long serverUser = cpuNanos("cim-", true);
             long serverBytes = allocatedBytes("cim-");
-            long start = System.nanoTime();
-            long deadline = start + TimeUnit.SECONDS.toNanos(measure.seconds);
-            CLIENT_CPU.set(0);
-            Throwable[] failure = new Throwable[1];
-            CountDownLatch finished = new CountDownLatch(threads);
-            for (int t = 0; t < threads; t++) {
-                WBEMClient c = clients[t];
-                Thread worker = new Thread(() -> {
-                    try {
-                        for (long n = next.getAndIncrement(); n < CREATE_CAP && System.nanoTime() < deadline;
-                             n = next.getAndIncrement()) {
-                            CIMObjectPath made = c.createInstance(item(n));
-                            if (made == null || !id(n).equals(String.valueOf(made.getKeyValue("InstanceID")))) {
-                                throw new IllegalStateException("unexpected path " + made);
-                            }
-                        }
-                    } catch (Throwable e) {
-                        failure[0] = e;
-                    } finally {
-                        CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-                        finished.countDown();
+            ClientThreads.Result run = ClientThreads.run("bench-create", threads, measure.seconds, (t, deadline) -> {
+                int made = 0;
+                for (long n = next.getAndIncrement(); n < CREATE_CAP && System.nanoTime() < deadline;
+                     n = next.getAndIncrement()) {
+                    CIMObjectPath path = clients[t].createInstance(item(n));
+                    if (path == null || !id(n).equals(String.valueOf(path.getKeyValue("InstanceID")))) {
+                        throw new IllegalStateException("unexpected path " + path);
                     }
-                }, "bench-create-" + t);
-                worker.start();
-            }
-            if (!finished.await(measure.seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
-                throw new IllegalStateException("CreateInstance run failed", failure[0]);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+                    made++;
+                }
+                return made;
+            });
+            double seconds = run.seconds();
             serverCpu = cpuNanos("cim-") - serverCpu;
             serverUser = cpuNanos("cim-", true) - serverUser;
             serverBytes = allocatedBytes("cim-") - serverBytes;
-            // Each worker took one number past the last call it made.
-            long total = Math.min(next.get() - threads, CREATE_CAP);
+            int total = run.total();
             if (report) {
                 System.out.printf(Locale.ROOT, "CreateInstance into %s, %d thread%s: %,.0f op/s (%,d in %.1f s); CPU per "
                         + "operation: server %.0f us (in the kernel %.0f us), SBLIM client %.0f us; server threads "
                         + "allocated %,.0f bytes per operation%n", intoStore ? "CimInstanceStore" : "a map provider",
                         threads, threads == 1 ? "" : "s", total / seconds, total, seconds, serverCpu / 1e3 / total,
                         (serverCpu - serverUser) / 1e3 / total,
-                        CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
+                        run.clientCpuNanos() / 1e3 / total, (double) serverBytes / total);
             }
             for (WBEMClient c : clients) {
                 c.close();

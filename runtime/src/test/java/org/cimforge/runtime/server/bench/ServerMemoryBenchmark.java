@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cimforge.runtime.server.CimServer;
 import org.cimforge.runtime.server.CimServerConfig;
 import org.cimforge.runtime.spi.CimProviderRegistry;
@@ -102,60 +100,36 @@ public final class ServerMemoryBenchmark {
     /** Creates instances {@code from} .. {@code to - 1} with CreateInstance, spread over the clients. */
     static void create(WBEMClient[] clients, int from, int to) throws Exception {
         AtomicInteger next = new AtomicInteger(from);
-        Throwable[] failure = new Throwable[1];
-        CountDownLatch done = new CountDownLatch(clients.length);
-        for (WBEMClient client : clients) {
-            new Thread(() -> {
-                try {
-                    for (int n = next.getAndIncrement(); n < to && failure[0] == null; n = next.getAndIncrement()) {
-                        client.createInstance(ServerBenchmark.item(n));
-                    }
-                } catch (Throwable e) {
-                    failure[0] = e;
-                } finally {
-                    done.countDown();
+        ClientThreads.run("create", clients.length, TimeUnit.MINUTES.toSeconds(10), (t, deadline) -> {
+            int made = 0;
+            for (int n = next.getAndIncrement(); n < to; n = next.getAndIncrement()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("creating " + (to - from) + " instances took over 10 minutes");
                 }
-            }, "create").start();
-        }
-        if (!done.await(10, TimeUnit.MINUTES) || failure[0] != null) {
-            throw new IllegalStateException("CreateInstance failed", failure[0]);
-        }
+                clients[t].createInstance(ServerBenchmark.item(n));
+                made++;
+            }
+            return made;
+        });
     }
 
     /** GetInstance of random held instances from every client for {@code seconds}; the server CPU per request. */
     static String getInstances(ChildJvm server, WBEMClient[] clients, int held, int seconds) throws Exception {
-        AtomicLong requests = new AtomicLong();
-        Throwable[] failure = new Throwable[1];
-        CountDownLatch done = new CountDownLatch(clients.length);
         long[] cpuBefore = server.cpuSnapshot();
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        for (int t = 0; t < clients.length; t++) {
-            WBEMClient client = clients[t];
+        ClientThreads.Result run = ClientThreads.run("get", clients.length, seconds, (t, deadline) -> {
             SplittableRandom random = new SplittableRandom(t);
-            new Thread(() -> {
-                try {
-                    for (int n = 0; n < 1_000_000 && System.nanoTime() < deadline; n++) {
-                        CIMInstance got = client.getInstance(ServerBenchmark.path(random.nextInt(held)), false, false,
-                                null);
-                        if (got.getProperties().length != 20) {
-                            throw new IllegalStateException("unexpected instance " + got);
-                        }
-                        requests.incrementAndGet();
-                    }
-                } catch (Throwable e) {
-                    failure[0] = e;
-                } finally {
-                    done.countDown();
+            int n = 0;
+            for (; n < 1_000_000 && System.nanoTime() < deadline; n++) {
+                CIMInstance got = clients[t].getInstance(ServerBenchmark.path(random.nextInt(held)), false, false,
+                        null);
+                if (got.getProperties().length != 20) {
+                    throw new IllegalStateException("unexpected instance " + got);
                 }
-            }, "get").start();
-        }
-        if (!done.await(seconds + 60, TimeUnit.SECONDS) || failure[0] != null) {
-            throw new IllegalStateException("GetInstance failed", failure[0]);
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long n = requests.get();
-        return String.format(Locale.ROOT, "GetInstance %,.0f req/s, CPU per request: %s", n / elapsed,
+            }
+            return n;
+        });
+        long n = run.total();
+        return String.format(Locale.ROOT, "GetInstance %,.0f req/s, CPU per request: %s", n / run.seconds(),
                 ChildJvm.perRequest(cpuBefore, server.cpuSnapshot(), n));
     }
 
