@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.cimforge.array.VolumeRequest;
 import org.cimforge.array.clock.ManualClock;
 import org.cimforge.runtime.CimReference;
 import org.cimforge.runtime.EnumValue;
+import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities.GetSupportedOperationsArgs;
 import org.cimforge.sample.bindings.cim.ReplicationServiceCapabilities.GetSupportedOperationsResult;
@@ -70,6 +73,21 @@ class LookupAndSupportedOperationsTest {
         StoragePoolClient pools = new StoragePoolClient(array.client, SampleServer.NAMESPACE);
         StoragePool fc = named(pools.enumerate(), "FC_r5");
         assertThat(pools.get(fc.<StoragePool>reference()).getElementName()).isEqualTo("FC_r5");
+    }
+
+    @Test
+    void theVolumeProvidersStreamTheSameInstancesTheyList() throws Exception {
+        CimOperationContext context = new CimOperationContext(SampleServer.NAMESPACE, "admin", "localhost");
+        for (String c : List.of("CIM_StorageVolume", "TPD_StorageVolume")) {
+            CimInstanceProvider p = array.server.providers().instanceProvider(SampleServer.NAMESPACE, c);
+            List<CIMInstance> listed = p.enumerateInstances(context, c);
+            List<CIMInstance> streamed;
+            try (Stream<CIMInstance> stream = p.streamInstances(context, c)) {
+                streamed = stream.toList();
+            }
+            assertThat(listed).as(c).isNotEmpty();
+            assertThat(streamed).as(c).isEqualTo(listed);
+        }
     }
 
     @Test

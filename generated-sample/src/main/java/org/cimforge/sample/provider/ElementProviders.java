@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.cimforge.array.model.StorageSystem;
 import org.cimforge.array.model.Synchronization;
 import org.cimforge.array.model.Volume;
@@ -43,14 +44,6 @@ public final class ElementProviders {
     }
 
     /**
-     * The volumes of one vendor, as instances. The systems are read once for the whole list: one engine read per
-     * volume (to find its system) was most of an enumeration's cost at 20,000 volumes.
-     */
-    private static List<StorageVolume> volumes(ArrayContext ctx, boolean essVolumes) {
-        return perVolume(ctx, essVolumes, (v, system) -> ctx.instances().volume(v, system));
-    }
-
-    /**
      * The names of one vendor's volumes, made from the engine's ids alone: EnumerateInstanceNames of 20,000 volumes
      * need not build 20,000 instances of some 40 properties only to take their paths.
      */
@@ -61,23 +54,28 @@ public final class ElementProviders {
     /** One result per volume of one vendor's systems, in the engine's order. */
     private static <R> List<R> perVolume(ArrayContext ctx, boolean essVolumes,
             BiFunction<Volume, StorageSystem, R> each) {
+        return streamPerVolume(ctx, essVolumes, each).toList();
+    }
+
+    /**
+     * The same, made one at a time as the stream is read: the engine's volumes and systems are copied at once (so
+     * the stream shows one moment of the array), the instances only when the server writes them, so an enumeration
+     * of 20,000 volumes does not hold 20,000 instances.
+     */
+    private static <R> Stream<R> streamPerVolume(ArrayContext ctx, boolean essVolumes,
+            BiFunction<Volume, StorageSystem, R> each) {
         Map<String, StorageSystem> systems = new HashMap<>();
         for (StorageSystem s : ctx.engine().storage().systems()) {
             if (ess(s) == essVolumes) {
                 systems.put(s.id(), s);
             }
         }
-        List<R> result = new ArrayList<>();
         if (systems.isEmpty()) {
-            return result;
+            return Stream.empty();
         }
-        for (Volume v : ctx.engine().storage().volumes()) {
-            StorageSystem system = systems.get(v.systemId());
-            if (system != null) {
-                result.add(each.apply(v, system));
-            }
-        }
-        return result;
+        return ctx.engine().storage().volumes().stream()
+                .filter(v -> systems.containsKey(v.systemId()))
+                .map(v -> each.apply(v, systems.get(v.systemId())));
     }
 
     private static List<Synchronization> pairs(ArrayContext ctx, boolean essPairs) {
@@ -199,7 +197,12 @@ public final class ElementProviders {
 
         @Override
         public List<StorageVolume> enumerateInstances(InvocationContext context) {
-            return volumes(ctx, true);
+            return streamInstances(context).toList();
+        }
+
+        @Override
+        public Stream<StorageVolume> streamInstances(InvocationContext context) {
+            return streamPerVolume(ctx, true, (v, system) -> ctx.instances().volume(v, system));
         }
 
         @Override
@@ -231,8 +234,14 @@ public final class ElementProviders {
 
         @Override
         public List<org.cimforge.sample.bindings.hp3par.TpdStorageVolume> enumerateInstances(InvocationContext context) {
-            return volumes(ctx, false).stream()
-                    .map(v -> (org.cimforge.sample.bindings.hp3par.TpdStorageVolume) v).toList();
+            return streamInstances(context).toList();
+        }
+
+        @Override
+        public Stream<org.cimforge.sample.bindings.hp3par.TpdStorageVolume> streamInstances(
+                InvocationContext context) {
+            return streamPerVolume(ctx, false, (v, system) -> ctx.instances().volume(v, system))
+                    .map(v -> (org.cimforge.sample.bindings.hp3par.TpdStorageVolume) v);
         }
 
         @Override

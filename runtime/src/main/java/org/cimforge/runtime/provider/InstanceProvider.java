@@ -1,6 +1,7 @@
 package org.cimforge.runtime.provider;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.wbem.WBEMException;
 import org.cimforge.runtime.CimClassInfo;
@@ -24,6 +25,17 @@ public interface InstanceProvider<T extends CimInstanceBase> {
 
     default List<T> enumerateInstances(InvocationContext context) throws WBEMException {
         throw CimErrors.notSupported("EnumerateInstances");
+    }
+
+    /**
+     * The instances as a lazily made stream, which the server consumes while it writes the response
+     * (EnumerateInstances) or across the pulls of an enumeration context. Override it to make each instance only
+     * when it is written: then a large enumeration holds one instance at a time instead of all of them, which keeps
+     * the garbage collector's work small. Errors raised while it is consumed should be unchecked. The default streams
+     * the list of {@link #enumerateInstances}.
+     */
+    default Stream<T> streamInstances(InvocationContext context) throws WBEMException {
+        return enumerateInstances(context).stream();
     }
 
     default List<CimReference<T>> enumerateInstanceNames(InvocationContext context) throws WBEMException {

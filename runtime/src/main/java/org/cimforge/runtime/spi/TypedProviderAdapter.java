@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.cimforge.runtime.provider.AssociationProvider;
 import org.cimforge.runtime.CimErrors;
 import org.cimforge.runtime.CimInstanceBase;
@@ -43,6 +44,12 @@ final class TypedProviderAdapter implements CimAssociationProvider, CimMethodPro
             result.add(i.toCimInstance());
         }
         return result;
+    }
+
+    /** Converts each typed instance as the server writes it, so only what the typed provider holds stays alive. */
+    @Override
+    public Stream<CIMInstance> streamInstances(CimOperationContext context, String className) throws WBEMException {
+        return instances.streamInstances(context(context)).map(CimInstanceBase::toCimInstance);
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.cimforge.runtime.CimClassInfo;
 import org.cimforge.runtime.CimInstanceBase;
 import org.cimforge.runtime.CimKind;
@@ -14,6 +17,7 @@ import org.cimforge.runtime.provider.InstanceProvider;
 import org.cimforge.runtime.provider.InvocationContext;
 import org.cimforge.runtime.provider.MethodProvider;
 import org.cimforge.runtime.spi.CimInstanceProvider;
+import org.cimforge.runtime.spi.CimOperationContext;
 import org.cimforge.runtime.spi.CimProviderRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +45,7 @@ class TypedProviderAdapterTest {
     }
 
     /** Serves disks from a list, creates and deletes them; GetInstance is left at its default on purpose. */
-    static final class DiskProvider implements InstanceProvider<Disk>, MethodProvider {
+    static class DiskProvider implements InstanceProvider<Disk>, MethodProvider {
         final List<Disk> disks = new CopyOnWriteArrayList<>();
         final List<String> principals = new CopyOnWriteArrayList<>();
         boolean fromMemory;
@@ -130,6 +134,43 @@ class TypedProviderAdapterTest {
         typed.fromMemory = true;
         assertThat(adapter.nonBlocking()).isTrue();
         assertThat(adapter.toString()).isEqualTo(DiskProvider.class.getName());
+    }
+
+    /** Makes each disk only when it is read, counting how many it made. */
+    static final class StreamingDisks extends DiskProvider {
+        final AtomicInteger made = new AtomicInteger();
+
+        @Override
+        public Stream<Disk> streamInstances(InvocationContext context) {
+            return IntStream.range(0, 2_500).mapToObj(n -> {
+                made.incrementAndGet();
+                return new Disk(TestModel.disk("TST_Disk", "s" + n, n));
+            });
+        }
+    }
+
+    @Test
+    void aTypedStreamIsConvertedAsItIsReadAndServedWhole() throws Exception {
+        StreamingDisks typed = new StreamingDisks();
+        CimInstanceProvider adapter = new CimProviderRegistry().typed(TestModel.NS, typed)
+                .instanceProvider(TestModel.NS, "TST_Disk");
+        try (Stream<CIMInstance> stream = adapter.streamInstances(
+                new CimOperationContext(TestModel.NS, "admin", "localhost"), "TST_Disk")) {
+            assertThat(typed.made).hasValue(0);
+            assertThat(stream.limit(3)).extracting(i -> i.getPropertyValue("DeviceID")).containsExactly("s0", "s1", "s2");
+            assertThat(typed.made).hasValue(3);
+        }
+
+        CimProviderRegistry registry = new CimProviderRegistry().typed(TestModel.NS, new StreamingDisks());
+        try (CimServer streaming = CimServer.start(CimServerConfig.builder().port(0)
+                .users(Map.of("admin", "secret")).build(), TestModel.repository(), registry)) {
+            WBEMClient c = SblimInteropTest.connect(streaming.port(), "admin", "secret");
+            List<CIMInstance> all = SblimInteropTest.drain(c.enumerateInstances(
+                    SblimInteropTest.classPath("TST_Disk"), true, false, false, null));
+            assertThat(all).hasSize(2_500);
+            assertThat(all.get(2_499).getPropertyValue("DeviceID")).isEqualTo("s2499");
+            c.close();
+        }
     }
 
     @Test
