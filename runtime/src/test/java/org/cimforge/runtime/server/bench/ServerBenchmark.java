@@ -301,10 +301,9 @@ public final class ServerBenchmark {
             long serverUser = cpuNanos("cim-", true);
             long timerCpu = cpuNanos("cim-timeouts");
             long serverBytes = allocatedBytes("cim-");
-            long start = System.nanoTime();
-            int total = timedGets(clients, size, measure.seconds, latencies);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            // The bench threads end with the run, so their CPU is taken inside timedGets.
+            ClientThreads.Result run = timedGets(clients, size, measure.seconds, latencies);
+            int total = run.total();
+            double seconds = run.seconds();
             serverCpu = cpuNanos("cim-") - serverCpu;
             serverUser = cpuNanos("cim-", true) - serverUser;
             timerCpu = cpuNanos("cim-timeouts") - timerCpu;
@@ -324,7 +323,7 @@ public final class ServerBenchmark {
             System.out.printf(Locale.ROOT, "    CPU per request: server %.0f us (of which in the kernel %.0f us, on the "
                     + "timeout thread %.1f us), SBLIM client %.0f us; server threads allocated %,.0f bytes per request%n",
                     serverCpu / 1e3 / total, (serverCpu - serverUser) / 1e3 / total, timerCpu / 1e3 / total,
-                    CLIENT_CPU.get() / 1e3 / total, (double) serverBytes / total);
+                    run.clientCpuNanos() / 1e3 / total, (double) serverBytes / total);
             for (WBEMClient c : clients) {
                 c.close();
             }
@@ -352,15 +351,14 @@ public final class ServerBenchmark {
             timedGets(clients, size, Duration.JIT.seconds, null);
             for (int round = 1; round <= 3; round++) {
                 long cpuBefore = child.cpuNanos();
-                long start = System.nanoTime();
-                int total = timedGets(clients, size, Duration.MEASURE.seconds, null);
-                double seconds = (System.nanoTime() - start) / 1e9;
+                ClientThreads.Result run = timedGets(clients, size, Duration.MEASURE.seconds, null);
                 long cpu = child.cpuNanos() - cpuBefore;
+                int total = run.total();
                 System.out.printf(Locale.ROOT, "GetInstance, %,d instances, %d threads, server in its own JVM (%s), "
                         + "round %d: %,.0f req/s; whole server process CPU %.0f us per request, SBLIM client %.0f us "
                         + "(server / client %.3f)%n",
-                        size, THREADS, launch.isBlank() ? "JVM defaults" : launch, round, total / seconds,
-                        cpu / 1e3 / total, CLIENT_CPU.get() / 1e3 / total, (double) cpu / CLIENT_CPU.get());
+                        size, THREADS, launch.isBlank() ? "JVM defaults" : launch, round, total / run.seconds(),
+                        cpu / 1e3 / total, run.clientCpuNanos() / 1e3 / total, (double) cpu / run.clientCpuNanos());
             }
             for (WBEMClient c : clients) {
                 c.close();
@@ -370,12 +368,10 @@ public final class ServerBenchmark {
         }
     }
 
-    /** CPU time of the client threads of the last timed run. */
-    static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU = new java.util.concurrent.atomic.AtomicLong();
-
     /** Each thread issues GetInstance calls on random keys for {@code seconds} (at most 2,000,000 calls). */
-    static int timedGets(WBEMClient[] clients, int size, long seconds, long[][] latencies) throws Exception {
-        ClientThreads.Result run = ClientThreads.run("bench", clients.length, seconds, (thread, deadline) -> {
+    static ClientThreads.Result timedGets(WBEMClient[] clients, int size, long seconds, long[][] latencies)
+            throws Exception {
+        return ClientThreads.run("bench", clients.length, seconds, (thread, deadline) -> {
             long[] own = new long[2_000_000];
             java.util.SplittableRandom random = new java.util.SplittableRandom(thread);
             int n = 0;
@@ -392,8 +388,6 @@ public final class ServerBenchmark {
             }
             return n;
         });
-        CLIENT_CPU.set(run.clientCpuNanos());
-        return run.total();
     }
 
     // ------------------------------------------------------------------------------------------------------------
